@@ -1,0 +1,89 @@
+import {
+  channels,
+  isChannelName,
+  type ChannelName,
+  type ChannelOutput,
+  type EventName,
+  type EventPayload,
+  type InvokeResult,
+} from '../shared/contract';
+import { NewsdeskError, isNewsdeskError, type ErrorPayload } from '../shared/errors';
+import { createServices, type Services } from './services/createServices';
+
+export interface AppOptions {
+  dataDir: string;
+  host: 'electron' | 'web';
+  version: string;
+}
+
+type Handlers = {
+  [C in ChannelName]: (input: import('zod').output<(typeof channels)[C]['input']>) => Promise<ChannelOutput<C>>;
+};
+
+export type EventSink = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+
+export interface NewsdeskApp {
+  services: Services;
+  /** Validates the input against the contract, runs the handler, returns a value or a typed error. */
+  invoke(channel: unknown, input: unknown): Promise<InvokeResult>;
+  /** Subscribes a host's transport to every service event. */
+  subscribe(sink: EventSink): () => void;
+  close(): Promise<void>;
+}
+
+/** The composition root: services + one handler per contract channel. Hosts only transport. */
+export async function createApp(options: AppOptions): Promise<NewsdeskApp> {
+  const services = await createServices({ dataDir: options.dataDir });
+  const { articles } = services;
+
+  const handlers: Handlers = {
+    'app.info': async () => ({
+      name: 'Newsdesk',
+      version: options.version,
+      host: options.host,
+      dataDir: options.dataDir,
+      articleCount: articles.count,
+    }),
+    'articles.list': async () => articles.list(),
+    'articles.create': (input) => articles.create(input),
+    'articles.get': ({ id }) => articles.get(id),
+    'articles.save': ({ id, baseRev, changes }) => articles.save(id, baseRev, changes),
+  };
+
+  async function invoke(channel: unknown, input: unknown): Promise<InvokeResult> {
+    if (!isChannelName(channel)) {
+      return { ok: false, error: { code: 'UNKNOWN_CHANNEL', details: { channel: String(channel).slice(0, 100) } } };
+    }
+    const parsed = channels[channel].input.safeParse(input ?? {});
+    if (!parsed.success) {
+      return {
+        ok: false,
+        error: {
+          code: 'VALIDATION',
+          details: { channel, issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), code: i.code })) },
+        },
+      };
+    }
+    try {
+      const handler = handlers[channel] as (value: unknown) => Promise<unknown>;
+      return { ok: true, value: await handler(parsed.data) };
+    } catch (error) {
+      return { ok: false, error: toErrorPayload(error) };
+    }
+  }
+
+  function subscribe(sink: EventSink): () => void {
+    const unsubscribers = [articles.changes.on((payload) => sink('articles.changed', payload))];
+    return () => unsubscribers.forEach((unsubscribe) => unsubscribe());
+  }
+
+  return { services, invoke, subscribe, close: () => services.close() };
+}
+
+function toErrorPayload(error: unknown): ErrorPayload {
+  if (isNewsdeskError(error)) return error.toPayload();
+  if (error instanceof Error && error.name === 'ZodError') return { code: 'VALIDATION' };
+  // Anything else is a bug: report a code, never the raw message (it may hold paths or secrets).
+  console.error('[newsdesk] internal error', error instanceof Error ? error.stack : error);
+  return new NewsdeskError('INTERNAL').toPayload();
+}

@@ -1,0 +1,53 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow } from 'electron';
+import { createApp, type NewsdeskApp } from '../app';
+import { registerIpc } from './ipc';
+import { registerAppScheme, serveRenderer } from './protocol';
+import { applySecurityPolicy } from './security';
+import { createMainWindow } from './window';
+
+/** dist/main/electron/main.js → dist/ */
+const distDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const preloadPath = join(distDir, 'preload', 'preload.cjs');
+
+registerAppScheme();
+if (!app.requestSingleInstanceLock()) app.quit();
+
+let mainWindow: BrowserWindow | null = null;
+let newsdesk: NewsdeskApp | null = null;
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  applySecurityPolicy();
+  serveRenderer(join(distDir, 'renderer'));
+  // Tests and portable installs may point the data dir elsewhere; otherwise the OS's app-data folder.
+  const dataDir = process.env.NEWSDESK_DATA_DIR ?? join(app.getPath('userData'), 'data');
+  mkdirSync(dataDir, { recursive: true });
+  newsdesk = await createApp({ dataDir, host: 'electron', version: app.getVersion() });
+  registerIpc(newsdesk, () => mainWindow);
+  mainWindow = createMainWindow(preloadPath);
+}
+
+app.on('second-instance', () => {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+});
+
+app.on('window-all-closed', () => {
+  void (async () => {
+    await newsdesk?.close();
+    app.quit();
+  })();
+});
+
+app.on('activate', () => {
+  if (BrowserWindow.getAllWindows().length === 0 && newsdesk) mainWindow = createMainWindow(preloadPath);
+});
+
+start().catch((error: unknown) => {
+  console.error('[newsdesk] failed to start', error instanceof Error ? error.message : error);
+  app.exit(1);
+});

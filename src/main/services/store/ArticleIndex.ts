@@ -1,0 +1,169 @@
+import { appendFile, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { articleSummarySchema, type ArticleSummary } from '../../../shared/model/Article';
+import { toStorageError, writeFileDurable } from './writeFileDurable';
+
+const INDEX_VERSION = 1;
+const COMPACT_AFTER_LINES = 2_000;
+
+const indexFileSchema = z.object({
+  version: z.literal(INDEX_VERSION),
+  summaries: z.array(articleSummarySchema),
+});
+const journalLineSchema = z.union([
+  z.object({ put: articleSummarySchema }),
+  z.object({ del: z.string() }),
+]);
+
+export interface IndexSource {
+  /** Ids of the article documents on disk. */
+  listIds(): Promise<string[]>;
+  /** The summary of one article read from its document, or null if it could not be read. */
+  readSummary(id: string): Promise<ArticleSummary | null>;
+}
+
+/**
+ * Summaries of all articles, for the queue. Derived data: `index.json` is a snapshot and
+ * `index.journal` an append-only log of changes since, so a save costs one small append however
+ * many articles exist. Both are rebuilt from `articles/` when missing or damaged.
+ */
+export class ArticleIndex {
+  private readonly summaries = new Map<string, ArticleSummary>();
+  private journalLines = 0;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(private readonly dataDir: string) {}
+
+  static async load(dataDir: string, source: IndexSource): Promise<ArticleIndex> {
+    const index = new ArticleIndex(dataDir);
+    let dirty = !(await index.readSnapshot());
+    dirty = (await index.replayJournal()) || dirty;
+    dirty = (await index.reconcile(source)) || dirty;
+    if (dirty) await index.compact();
+    return index;
+  }
+
+  get size(): number {
+    return this.summaries.size;
+  }
+
+  get(id: string): ArticleSummary | undefined {
+    return this.summaries.get(id);
+  }
+
+  /** Newest first: the order a newsroom reads its queue in. */
+  list(): ArticleSummary[] {
+    return [...this.summaries.values()].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  }
+
+  put(summary: ArticleSummary): Promise<void> {
+    this.summaries.set(summary.id, summary);
+    return this.append({ put: summary });
+  }
+
+  delete(id: string): Promise<void> {
+    this.summaries.delete(id);
+    return this.append({ del: id });
+  }
+
+  /** Writes the snapshot and empties the journal. Idempotent if interrupted between the two. */
+  compact(): Promise<void> {
+    return this.enqueue(async () => {
+      const snapshot = { version: INDEX_VERSION, summaries: [...this.summaries.values()] };
+      await writeFileDurable(this.snapshotFile, JSON.stringify(snapshot));
+      await writeFile(this.journalFile, '').catch((error: unknown) => {
+        throw toStorageError(error, this.journalFile);
+      });
+      this.journalLines = 0;
+    });
+  }
+
+  /** Waits for pending journal writes (used on close). */
+  flush(): Promise<void> {
+    return this.enqueue(async () => undefined);
+  }
+
+  private get snapshotFile(): string {
+    return join(this.dataDir, 'index.json');
+  }
+
+  private get journalFile(): string {
+    return join(this.dataDir, 'index.journal');
+  }
+
+  private append(line: z.infer<typeof journalLineSchema>): Promise<void> {
+    return this.enqueue(async () => {
+      try {
+        await appendFile(this.journalFile, `${JSON.stringify(line)}\n`, 'utf8');
+      } catch (error) {
+        throw toStorageError(error, this.journalFile);
+      }
+      this.journalLines += 1;
+    }).then(async () => {
+      if (this.journalLines >= COMPACT_AFTER_LINES) await this.compact();
+    });
+  }
+
+  private enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Returns false if the snapshot is missing or damaged (it will be rewritten). */
+  private async readSnapshot(): Promise<boolean> {
+    try {
+      const parsed = indexFileSchema.safeParse(JSON.parse(await readFile(this.snapshotFile, 'utf8')));
+      if (!parsed.success) return false;
+      for (const summary of parsed.data.summaries) this.summaries.set(summary.id, summary);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Applies complete, valid journal lines; a torn last line (crash mid-append) is ignored. */
+  private async replayJournal(): Promise<boolean> {
+    let text: string;
+    try {
+      text = await readFile(this.journalFile, 'utf8');
+    } catch {
+      return false;
+    }
+    let applied = false;
+    for (const raw of text.split('\n')) {
+      if (!raw.trim()) continue;
+      let parsed;
+      try {
+        parsed = journalLineSchema.safeParse(JSON.parse(raw));
+      } catch {
+        continue;
+      }
+      if (!parsed.success) continue;
+      applied = true;
+      if ('put' in parsed.data) this.summaries.set(parsed.data.put.id, parsed.data.put);
+      else this.summaries.delete(parsed.data.del);
+    }
+    return applied;
+  }
+
+  /** Adds articles the index does not know and drops entries whose document is gone. */
+  private async reconcile(source: IndexSource): Promise<boolean> {
+    const ids = new Set(await source.listIds());
+    let changed = false;
+    for (const id of [...this.summaries.keys()]) {
+      if (!ids.has(id)) {
+        this.summaries.delete(id);
+        changed = true;
+      }
+    }
+    for (const id of ids) {
+      if (this.summaries.has(id)) continue;
+      const summary = await source.readSummary(id);
+      if (summary) this.summaries.set(id, summary);
+      changed = true;
+    }
+    return changed;
+  }
+}

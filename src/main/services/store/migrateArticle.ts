@@ -1,0 +1,33 @@
+import { ARTICLE_SCHEMA_VERSION } from '../../../shared/model/Article';
+
+/**
+ * Numbered migrations: `migrations[n]` turns a version-n document into version n+1. Each one is
+ * tested on a fixture of the old shape (tests/unit/main/services/store/migrateArticle.test.ts).
+ */
+const migrations: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {
+  // Version 0: documents written before schemaVersion existed (prototype builds) had no tags,
+  // no publishAt and no featured photo.
+  0: (doc) => ({
+    tags: [],
+    publishAt: null,
+    featuredAssetId: null,
+    category: '',
+    dateline: '',
+    ...doc,
+    schemaVersion: 1,
+  }),
+};
+
+export function migrateArticle(raw: unknown): unknown {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return raw;
+  let doc = raw as Record<string, unknown>;
+  let version = typeof doc.schemaVersion === 'number' ? doc.schemaVersion : 0;
+  // A document from a newer Newsdesk is returned as is; validation decides whether it is readable.
+  while (version < ARTICLE_SCHEMA_VERSION) {
+    const step = migrations[version];
+    if (!step) break;
+    doc = step(doc);
+    version += 1;
+  }
+  return doc;
+}

@@ -1,0 +1,203 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+import type { NewsdeskApp } from '../app';
+
+export interface WebServerOptions {
+  app: NewsdeskApp;
+  /** The built renderer (dist/renderer). */
+  rendererDir: string;
+  /** 0 or undefined: any free port. */
+  port?: number;
+  /** Tests may fix it; otherwise a random 256-bit token per launch. */
+  token?: string;
+}
+
+export interface WebServer {
+  port: number;
+  token: string;
+  /** The URL to open; the token rides in the fragment, which browsers never send to a server. */
+  url: string;
+  close(): Promise<void>;
+}
+
+export const TOKEN_HEADER = 'x-newsdesk-token';
+const MAX_BODY_BYTES = 32 * 1024 * 1024;
+const HEARTBEAT_MS = 15_000;
+
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+};
+
+/**
+ * The web edition host: the same renderer and the same contract as the desktop app, over HTTP on
+ * 127.0.0.1 only. Every API call needs the per-launch token; the Host header must name this
+ * loopback server (defeats DNS rebinding) and a browser Origin must be this server's (defeats
+ * cross-site requests from any page the user has open).
+ */
+export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  const token = options.token ?? randomBytes(32).toString('base64url');
+  const tokenBytes = Buffer.from(token);
+  let port = 0;
+  const streams = new Set<ServerResponse>();
+
+  const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  const allowedOrigins = () => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
+
+  const hasToken = (req: IncomingMessage): boolean => {
+    const given = req.headers[TOKEN_HEADER];
+    if (typeof given !== 'string') return false;
+    const bytes = Buffer.from(given);
+    return bytes.length === tokenBytes.length && timingSafeEqual(bytes, tokenBytes);
+  };
+
+  const server = createServer((req, res) => {
+    void handle(req, res).catch(() => {
+      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'INTERNAL' } });
+      else res.end();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    setCommonHeaders(res);
+    if (!allowedHosts().has(req.headers.host ?? '')) return refuse(res, 403, 'host');
+    const origin = req.headers.origin;
+    if (origin !== undefined && !allowedOrigins().has(origin)) return refuse(res, 403, 'origin');
+    const fetchSite = req.headers['sec-fetch-site'];
+    if (fetchSite === 'cross-site' || fetchSite === 'same-site') return refuse(res, 403, 'origin');
+
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    if (url.pathname === '/api/events') {
+      if (req.method !== 'GET') return refuse(res, 405, 'method');
+      if (!hasToken(req)) return refuse(res, 401, 'token');
+      return openEventStream(res);
+    }
+    if (url.pathname.startsWith('/api/')) {
+      if (req.method !== 'POST') return refuse(res, 405, 'method');
+      if (!hasToken(req)) return refuse(res, 401, 'token');
+      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return refuse(res, 415, 'content-type');
+      const body = await readBody(req);
+      if (body === null) return sendJson(res, 413, { ok: false, error: { code: 'VALIDATION', details: { reason: 'too-large' } } });
+      let input: unknown;
+      try {
+        input = body.length ? JSON.parse(body) : {};
+      } catch {
+        return sendJson(res, 400, { ok: false, error: { code: 'VALIDATION', details: { reason: 'json' } } });
+      }
+      const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+      return sendJson(res, 200, await options.app.invoke(channel, input));
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'method');
+    return serveStatic(url.pathname, res);
+  }
+
+  function openEventStream(res: ServerResponse): void {
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      connection: 'keep-alive',
+    });
+    res.write(': connected\n\n');
+    streams.add(res);
+    const heartbeat = setInterval(() => res.write(': ping\n\n'), HEARTBEAT_MS);
+    res.on('close', () => {
+      clearInterval(heartbeat);
+      streams.delete(res);
+    });
+  }
+
+  async function serveStatic(pathname: string, res: ServerResponse): Promise<void> {
+    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    const file = normalize(join(options.rendererDir, relative));
+    if (!file.startsWith(normalize(options.rendererDir) + sep)) return refuse(res, 404, 'path');
+    try {
+      const info = await stat(file);
+      if (!info.isFile()) return refuse(res, 404, 'path');
+      const data = await readFile(file);
+      res.writeHead(200, {
+        'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+        'cache-control': 'no-cache',
+      });
+      res.end(data);
+    } catch {
+      refuse(res, 404, 'path');
+    }
+  }
+
+  const unsubscribe = options.app.subscribe((event, payload) => {
+    const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
+    for (const stream of streams) stream.write(frame);
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+
+  return {
+    port,
+    token,
+    url: `http://127.0.0.1:${port}/#token=${token}`,
+    close: async () => {
+      unsubscribe();
+      for (const stream of streams) stream.end();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+    },
+  };
+}
+
+function setCommonHeaders(res: ServerResponse): void {
+  res.setHeader('content-security-policy', CONTENT_SECURITY_POLICY);
+  res.setHeader('x-content-type-options', 'nosniff');
+  res.setHeader('referrer-policy', 'no-referrer');
+  res.setHeader('x-frame-options', 'DENY');
+  res.setHeader('cross-origin-opener-policy', 'same-origin');
+  res.setHeader('cross-origin-resource-policy', 'same-origin');
+}
+
+function refuse(res: ServerResponse, status: number, reason: string): void {
+  sendJson(res, status, { ok: false, error: { code: 'UNAUTHORIZED', details: { reason } } });
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+function readBody(req: IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) tooLarge = true;
+      else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(tooLarge ? null : Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { errorPayloadSchema, type ErrorPayload } from './errors';
+import {
+  articleEditableSchema,
+  articleIdSchema,
+  articleSchema,
+  articleSummarySchema,
+} from './model/Article';
+
+/**
+ * The one contract between the renderer and the services. A channel exists only if it is declared
+ * here: the Electron host, the web host and the preload all derive from this object, and every
+ * input is validated with its schema at the host boundary.
+ */
+export const channels = {
+  'app.info': {
+    input: z.object({}),
+    output: z.object({
+      name: z.literal('Newsdesk'),
+      version: z.string(),
+      host: z.enum(['electron', 'web']),
+      dataDir: z.string(),
+      articleCount: z.number().int().nonnegative(),
+    }),
+  },
+  'articles.list': {
+    input: z.object({}),
+    output: z.array(articleSummarySchema),
+  },
+  'articles.create': {
+    input: articleEditableSchema.partial(),
+    output: articleSchema,
+  },
+  'articles.get': {
+    input: z.object({ id: articleIdSchema }),
+    output: articleSchema,
+  },
+  'articles.save': {
+    input: z.object({
+      id: articleIdSchema,
+      /** The rev the editor started from; a different stored rev is a CONFLICT, never an overwrite. */
+      baseRev: z.number().int().nonnegative(),
+      changes: articleEditableSchema.partial(),
+    }),
+    output: articleSchema,
+  },
+} as const;
+
+export const events = {
+  'articles.changed': z.object({
+    ids: z.array(articleIdSchema),
+    reason: z.enum(['created', 'saved', 'deleted', 'reloaded']),
+  }),
+} as const;
+
+export type Channels = typeof channels;
+export type ChannelName = keyof Channels;
+export type ChannelInput<C extends ChannelName> = z.input<Channels[C]['input']>;
+export type ChannelOutput<C extends ChannelName> = z.output<Channels[C]['output']>;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+
+export const CHANNEL_NAMES = Object.keys(channels) as ChannelName[];
+export const EVENT_NAMES = Object.keys(events) as EventName[];
+
+export function isChannelName(value: unknown): value is ChannelName {
+  return typeof value === 'string' && Object.hasOwn(channels, value);
+}
+export function isEventName(value: unknown): value is EventName {
+  return typeof value === 'string' && Object.hasOwn(events, value);
+}
+
+/** What crosses every transport: a value or a typed error, never a thrown exception. */
+export type InvokeResult<T = unknown> = { ok: true; value: T } | { ok: false; error: ErrorPayload };
+
+export const invokeResultSchema = z.union([
+  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({ ok: z.literal(false), error: errorPayloadSchema }),
+]);
+
+/**
+ * `window.newsdesk` as the preload exposes it, and as the web edition's transport implements it.
+ * The renderer reaches it only through src/renderer/app/bridge.ts.
+ */
+export interface NewsdeskTransport {
+  invoke(channel: ChannelName, input: unknown): Promise<InvokeResult>;
+  on(event: EventName, listener: (payload: unknown) => void): () => void;
+}

@@ -1,0 +1,105 @@
+import { z } from 'zod';
+
+/** Bumped with every change of the stored shape; each bump has a numbered migration in the store. */
+export const ARTICLE_SCHEMA_VERSION = 1;
+
+/** Ids become file names, so they are restricted to characters that are safe on every OS. */
+export const articleIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'invalid article id');
+export type ArticleId = z.infer<typeof articleIdSchema>;
+
+export const ARTICLE_STATES = [
+  'draft',
+  'submitted',
+  'in_review',
+  'returned',
+  'approved',
+  'scheduled',
+  'published',
+  'spiked',
+] as const;
+export const articleStateSchema = z.enum(ARTICLE_STATES);
+export type ArticleState = z.infer<typeof articleStateSchema>;
+
+/**
+ * Lexical's serialized editor state. Nodes are kept loose on purpose: a node type written by a
+ * newer version of Newsdesk must survive a save by this one, not be dropped by validation.
+ */
+export const lexicalStateSchema = z.looseObject({
+  root: z.looseObject({
+    type: z.literal('root'),
+    children: z.array(z.unknown()),
+  }),
+});
+export type LexicalState = z.infer<typeof lexicalStateSchema>;
+
+const isoDate = z.iso.datetime({ offset: true });
+
+export const articleSchema = z.object({
+  schemaVersion: z.literal(ARTICLE_SCHEMA_VERSION),
+  id: articleIdSchema,
+  /** Increases by one with every save; a save names the rev it was based on. */
+  rev: z.number().int().nonnegative(),
+  title: z.string().max(2_000),
+  lead: z.string().max(20_000),
+  body: lexicalStateSchema,
+  byline: z.string().max(500),
+  dateline: z.string().max(500),
+  category: z.string().max(200),
+  tags: z.array(z.string().max(200)).max(100),
+  publishAt: isoDate.nullable(),
+  featuredAssetId: z.string().max(100).nullable(),
+  state: articleStateSchema,
+  createdAt: isoDate,
+  updatedAt: isoDate,
+});
+export type Article = z.infer<typeof articleSchema>;
+
+/** The fields a writer edits; everything else is owned by services (rev, state, timestamps). */
+export const articleEditableSchema = articleSchema.pick({
+  title: true,
+  lead: true,
+  body: true,
+  byline: true,
+  dateline: true,
+  category: true,
+  tags: true,
+  publishAt: true,
+  featuredAssetId: true,
+});
+export type ArticleEditable = z.infer<typeof articleEditableSchema>;
+
+export const articleSummarySchema = z.object({
+  id: articleIdSchema,
+  rev: z.number().int().nonnegative(),
+  title: z.string(),
+  byline: z.string(),
+  category: z.string(),
+  state: articleStateSchema,
+  wordCount: z.number().int().nonnegative(),
+  updatedAt: isoDate,
+});
+export type ArticleSummary = z.infer<typeof articleSummarySchema>;
+
+export function emptyBody(): LexicalState {
+  return {
+    root: {
+      type: 'root',
+      version: 1,
+      direction: null,
+      format: '',
+      indent: 0,
+      children: [
+        {
+          type: 'paragraph',
+          version: 1,
+          direction: null,
+          format: '',
+          indent: 0,
+          textFormat: 0,
+          textStyle: '',
+          children: [],
+        },
+      ],
+    },
+  };
+}
