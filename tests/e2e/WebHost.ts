@@ -1,0 +1,78 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const MAIN = resolve('dist/main/web/main.js');
+
+/**
+ * A real web-edition host process on loopback with its own data dir. `restart()` stops it and
+ * starts a new process on the same data dir (a new token and port, as after a real restart).
+ */
+export class WebHost {
+  url = '';
+  port = 0;
+  token = '';
+  private child: ChildProcess | null = null;
+
+  constructor(readonly dataDir: string) {}
+
+  static async start(dataDir = mkdtempSync(join(tmpdir(), 'newsdesk-e2e-'))): Promise<WebHost> {
+    const host = new WebHost(dataDir);
+    await host.launch();
+    return host;
+  }
+
+  get origin(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  private launch(): Promise<void> {
+    const child = spawn(process.execPath, [MAIN, '--data-dir', this.dataDir, '--port', '0'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.child = child;
+    return new Promise((resolvePromise, reject) => {
+      let output = '';
+      const timer = setTimeout(() => reject(new Error(`web host did not start:\n${output}`)), 20_000);
+      const onData = (chunk: Buffer) => {
+        output += chunk.toString();
+        const match = /(http:\/\/127\.0\.0\.1:(\d+)\/#token=([A-Za-z0-9_-]+))/.exec(output);
+        if (match) {
+          clearTimeout(timer);
+          this.url = match[1]!;
+          this.port = Number(match[2]);
+          this.token = match[3]!;
+          resolvePromise();
+        }
+      };
+      child.stdout?.on('data', onData);
+      child.stderr?.on('data', onData);
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`web host exited (${code}):\n${output}`));
+      });
+    });
+  }
+
+  async stop(): Promise<void> {
+    const child = this.child;
+    this.child = null;
+    if (!child || child.exitCode !== null) return;
+    await new Promise<void>((done) => {
+      child.once('exit', () => done());
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
+    });
+  }
+
+  async restart(): Promise<void> {
+    await this.stop();
+    await this.launch();
+  }
+
+  async dispose(): Promise<void> {
+    await this.stop();
+    rmSync(this.dataDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,51 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import type { WebHost } from '../WebHost';
+
+/** The app as a writer sees it: the article list, the open article, its save state. */
+export class NewsdeskPage {
+  constructor(
+    readonly page: Page,
+    readonly host: WebHost,
+  ) {}
+
+  async open(): Promise<void> {
+    await this.page.goto(this.host.url);
+    await expect(this.newArticleButton).toBeVisible();
+  }
+
+  get newArticleButton(): Locator {
+    return this.page.getByTestId('new-article');
+  }
+  get title(): Locator {
+    return this.page.getByTestId('title-input');
+  }
+  get body(): Locator {
+    return this.page.getByTestId('body-editor');
+  }
+  get saveStatus(): Locator {
+    return this.page.getByTestId('save-status');
+  }
+  get rows(): Locator {
+    return this.page.getByTestId('article-row');
+  }
+
+  async createArticle(): Promise<void> {
+    await this.newArticleButton.click();
+    await expect(this.title).toBeVisible();
+  }
+
+  async expectSaved(): Promise<void> {
+    await expect(this.saveStatus).toHaveAttribute('data-state', 'saved');
+  }
+
+  async openRow(index = 0): Promise<void> {
+    await this.rows.nth(index).click();
+    await expect(this.body).toBeVisible();
+  }
+
+  /** After a host restart the tab's token is stale: open the new URL, as a user would. */
+  async reopenAfterRestart(): Promise<void> {
+    await this.page.goto('about:blank');
+    await this.open();
+  }
+}
