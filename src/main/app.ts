@@ -37,6 +37,11 @@ export async function createApp(options: AppOptions): Promise<NewsdeskApp> {
   const { articles } = services;
 
   const handlers: Handlers = {
+    'media.import': async ({ name, bytes }) => services.media.import({ name, bytes: Buffer.from(bytes, 'base64') }),
+    'media.get': async ({ assetId, rendition }) => {
+      const { mime, bytes } = await services.media.get(assetId, rendition);
+      return { mime, bytes: bytes.toString('base64') };
+    },
     'app.info': async () => ({
       name: 'Newsdesk',
       version: options.version,

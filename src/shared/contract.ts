@@ -6,6 +6,7 @@ import {
   articleSchema,
   articleSummarySchema,
 } from './model/Article';
+import { assetIdSchema, mediaAssetSchema, MEDIA_MAX_BYTES, renditionSchema } from './model/MediaAsset';
 
 /**
  * The one contract between the renderer and the services. A channel exists only if it is declared
@@ -13,6 +14,20 @@ import {
  * input is validated with its schema at the host boundary.
  */
 export const channels = {
+  /** Stores a photo (original + display rendition + thumb); the same bytes give the same asset. */
+  'media.import': {
+    input: z.object({
+      name: z.string().min(1).max(255),
+      /** The file's bytes, base64: the web transport is JSON; 4/3 of the byte limit. */
+      bytes: z.base64().max(Math.ceil(MEDIA_MAX_BYTES / 3) * 4),
+    }),
+    output: mediaAssetSchema,
+  },
+  /** One rendition's bytes (base64) for the renderer to show through a blob: URL. */
+  'media.get': {
+    input: z.object({ assetId: assetIdSchema, rendition: renditionSchema }),
+    output: z.object({ mime: z.string(), bytes: z.string() }),
+  },
   'app.info': {
     input: z.object({}),
     output: z.object({

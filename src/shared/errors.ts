@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'STORAGE_PERMISSION',
   'STORAGE_IO',
   'INTERNAL',
+  /** An import that is not an image we can decode (corrupt, truncated, unsupported, too large). */
+  'MEDIA_INVALID',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
