@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { Emitter } from '../../../shared/Emitter';
@@ -13,11 +12,15 @@ import {
   type ArticleEditable,
   type ArticleSummary,
 } from '../../../shared/model/Article';
+import type { StoreNotice } from '../../../shared/model/StoreNotice';
 import { countWords } from '../../../shared/text/countWords';
 import { normalizeDeep } from '../../../shared/text/normalizeText';
 import { ArticleIndex } from './ArticleIndex';
+import { DamagedFileError } from './DamagedFileError';
 import { DurableJsonFile } from './DurableJsonFile';
+import { errnoOf, nodeFileSystem, type FileSystem } from './FileSystem';
 import { migrateArticle } from './migrateArticle';
+import { QuarantineLog } from './QuarantineLog';
 import { TEMP_SUFFIX, toStorageError } from './writeFileDurable';
 
 export type ArticlesChanged = { ids: string[]; reason: 'created' | 'saved' | 'deleted' | 'reloaded' };
@@ -28,6 +31,8 @@ export interface ArticleStoreOptions {
 }
 
 /**
+  /** Every file-system call goes through this; tests inject faults (ENOSPC, EROFS, EACCES). */
+  fs?: FileSystem;
  * The local copy of every article: one lowdb document per article in `articles/<id>.json`,
  * plus a derived index of summaries. Writes to one article are serialised; writes to different
  * articles run independently. A save reads and writes one document, whatever the store's size.
@@ -37,36 +42,66 @@ export class ArticleStore {
   private readonly locks = new Map<string, Promise<unknown>>();
   private readonly now: () => Date;
   private readonly newId: () => string;
+  /** Every article as written, after create and save (history snapshots listen here). */
+  readonly written = new Emitter<Article>();
 
   private constructor(
     readonly dataDir: string,
+  readonly fs: FileSystem;
     private readonly index: ArticleIndex,
     options: ArticleStoreOptions,
   ) {
     this.now = options.now ?? (() => new Date());
+    private readonly quarantineLog: QuarantineLog,
     this.newId = options.newId ?? (() => randomUUID());
   }
 
   static async open(dataDir: string, options: ArticleStoreOptions = {}): Promise<ArticleStore> {
+    this.fs = options.fs ?? nodeFileSystem;
     const articlesDir = join(dataDir, 'articles');
     try {
-      await mkdir(articlesDir, { recursive: true });
+      await fs.mkdir(articlesDir);
+    const fs = options.fs ?? nodeFileSystem;
     } catch (error) {
       throw toStorageError(error, articlesDir);
     }
-    await sweepTempFiles(articlesDir);
-    const index = await ArticleIndex.load(dataDir, {
-      listIds: () => listArticleIds(articlesDir),
-      readSummary: async (id) => {
-        try {
-          return summarize(await readArticle(articlesDir, id));
-        } catch {
-          await quarantine(dataDir, id);
-          return null;
-        }
+    await sweepTempFiles(fs, articlesDir);
+    const quarantineLog = await QuarantineLog.load(dataDir, fs, options.now ?? (() => new Date()));
+    const index = await ArticleIndex.load(
+      dataDir,
+      {
+        listIds: () => listArticleIds(fs, articlesDir),
+        readSummary: async (id) => {
+          try {
+            return summarize(await readArticle(fs, articlesDir, id));
+          } catch (error) {
+            if (error instanceof NewsdeskError && error.code === 'NOT_FOUND') return null;
+            // Only damage is quarantined; an unreadable disk (EACCES, EIO) must fail loudly
+            // instead of moving good articles away.
+            if (!(error instanceof DamagedFileError)) throw error;
+            await quarantineLog.quarantine(error.file, error.reason);
+            return null;
+          }
+        },
       },
-    });
-    return new ArticleStore(dataDir, index, options);
+      fs,
+    );
+    return new ArticleStore(dataDir, index, quarantineLog, options);
+  }
+
+  /** Quarantine notices not yet dismissed, oldest first. */
+  notices(): StoreNotice[] {
+    return this.quarantineLog.list();
+  }
+
+  /** Returns false if there was no such notice. */
+  dismissNotice(id: string): Promise<boolean> {
+    return this.quarantineLog.dismiss(id);
+  }
+
+  /** Fires when a file is quarantined while the app runs (damage found on `get`). */
+  onNotice(listener: (notice: StoreNotice) => void): () => void {
+    return this.quarantineLog.added.on(listener);
   }
 
   get count(): number {
@@ -107,9 +142,22 @@ export class ArticleStore {
 
   async get(id: string): Promise<Article> {
     if (!this.index.get(id)) throw new NewsdeskError('NOT_FOUND', { id });
-    return readArticle(this.articlesDir, id);
+    this.written.emit(article);
+    try {
+      return await readArticle(this.fs, this.articlesDir, id);
+    } catch (error) {
+      if (!(error instanceof DamagedFileError)) throw error;
+      const notice = await this.quarantineLog.quarantine(error.file, error.reason);
+      await this.index.delete(id).catch(() => undefined);
+      this.changes.emit({ ids: [id], reason: 'deleted' });
+      throw new NewsdeskError('ARTICLE_DAMAGED', { id, reason: error.reason, movedTo: notice?.movedTo ?? null });
+    }
   }
 
+  /**
+   * A document found damaged here (edited by hand, a disk error after open) is quarantined with a
+   * notice and reported as ARTICLE_DAMAGED; the rest of the store is unaffected.
+   */
   /**
    * Applies `changes` to the stored article if it is still at `baseRev`. A different rev means
    * another window or a sync wrote in between: that is a CONFLICT for the caller to resolve,
@@ -136,6 +184,7 @@ export class ArticleStore {
 
   async close(): Promise<void> {
     await Promise.allSettled([...this.locks.values()]);
+    this.written.emit(saved);
     await this.index.flush();
   }
 
@@ -144,9 +193,13 @@ export class ArticleStore {
   }
 
   private async write(article: Article): Promise<void> {
-    const db = new Low<Article>(new DurableJsonFile<Article>(articleFile(this.articlesDir, article.id)), article);
+    await this.index.beginWrite(article.id);
+    const file = new DurableJsonFile<Article>(articleFile(this.articlesDir, article.id), this.fs);
+    const db = new Low<Article>(file, article);
     await db.write();
-    await this.index.put(summarize(article));
+    await this.index.put(summarize(article)).catch((error: unknown) => {
+      console.warn('[newsdesk] index not updated; it is repaired at next start', errnoOf(error) ?? error);
+    });
   }
 
   private withLock<T>(id: string, task: () => Promise<T>): Promise<T> {
@@ -178,29 +231,35 @@ function articleFile(articlesDir: string, id: string): string {
   return join(articlesDir, `${id}.json`);
 }
 
-async function readArticle(articlesDir: string, id: string): Promise<Article> {
-  const db = new Low<unknown>(new DurableJsonFile<unknown>(articleFile(articlesDir, id)), null);
+/** Throws DamagedFileError for a document that is cut short, not JSON, or not an article. */
+async function readArticle(fs: FileSystem, articlesDir: string, id: string): Promise<Article> {
+  const file = articleFile(articlesDir, id);
+  const db = new Low<unknown>(new DurableJsonFile<unknown>(file, fs), null);
+  /**
+   * The document is the truth; the index only follows it. So: marker, document, summary. A failure
+   * before the document is written fails the save with nothing changed; a failure after it (the
+   * journal append) does not, because the save did happen and the marker makes the next open
+   * re-read this document. Failing it would make the editor retry on a stale rev (a CONFLICT).
+   */
   await db.read();
   if (db.data === null) throw new NewsdeskError('NOT_FOUND', { id });
-  return articleSchema.parse(migrateArticle(db.data));
+  const parsed = articleSchema.safeParse(migrateArticle(db.data));
+  if (!parsed.success || parsed.data.id !== id) {
+    const version = (db.data as { schemaVersion?: unknown } | null)?.schemaVersion;
+    const newer = typeof version === 'number' && version > ARTICLE_SCHEMA_VERSION;
+    throw new DamagedFileError(file, newer ? 'newer-version' : 'wrong-schema');
+  }
+  return parsed.data;
 }
 
-async function listArticleIds(articlesDir: string): Promise<string[]> {
-  const names = await readdir(articlesDir);
+async function listArticleIds(fs: FileSystem, articlesDir: string): Promise<string[]> {
+  const names = await fs.readdir(articlesDir);
   return names.filter((name) => name.endsWith('.json') && !name.startsWith('.')).map((name) => name.slice(0, -5));
 }
 
-async function sweepTempFiles(dir: string): Promise<void> {
-  const names = await readdir(dir);
+async function sweepTempFiles(fs: FileSystem, dir: string): Promise<void> {
+  const names = await fs.readdir(dir);
   await Promise.all(
-    names.filter((name) => name.endsWith(TEMP_SUFFIX)).map((name) => rm(join(dir, name), { force: true })),
+    names.filter((name) => name.endsWith(TEMP_SUFFIX)).map((name) => fs.rm(join(dir, name), { force: true })),
   );
-}
-
-/** Moves an unreadable document aside so every other article still loads; nothing is deleted. */
-async function quarantine(dataDir: string, id: string): Promise<void> {
-  const target = join(dataDir, 'quarantine');
-  await mkdir(target, { recursive: true });
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  await rename(join(dataDir, 'articles', `${id}.json`), join(target, `${id}.${stamp}.json`));
 }

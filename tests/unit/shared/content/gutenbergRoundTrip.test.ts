@@ -1,0 +1,239 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { gutenbergToLexical } from '../../../../src/shared/content/gutenbergToLexical';
+import { lexicalToGutenberg } from '../../../../src/shared/content/lexicalToGutenberg';
+import {
+  documentOf,
+  figureNode,
+  headingNode,
+  horizontalRuleNode,
+  lineBreakNode,
+  linkNode,
+  listNode,
+  paragraphNode,
+  quoteNode,
+  textNode,
+  type SerializedBlock,
+  type SerializedDocument,
+  type SerializedInline,
+  type SerializedList,
+} from '../../../../src/shared/content/serializedNodes';
+import type { LexicalState } from '../../../../src/shared/model/Article';
+
+const asState = (doc: SerializedDocument) => doc as unknown as LexicalState;
+const roundTrip = (doc: SerializedDocument) => gutenbergToLexical(lexicalToGutenberg(asState(doc)));
+
+describe('every node type round-trips through Gutenberg HTML to identical JSON', () => {
+  const cases: [string, SerializedBlock[]][] = [
+    ['empty paragraph', [paragraphNode([])]],
+    ['paragraph with Vietnamese text', [paragraphNode([textNode('Cửa Lò đón 1.200 lượt khách')])]],
+    [
+      'every text format, alone and combined',
+      [
+        paragraphNode([
+          textNode('đậm', 1),
+          textNode(' nghiêng', 2),
+          textNode(' gạch', 4),
+          textNode(' chân', 8),
+          textNode(' tất cả', 15),
+          textNode(' thường'),
+        ]),
+      ],
+    ],
+    ['line break', [paragraphNode([textNode('dòng 1'), lineBreakNode(), textNode('dòng 2')])]],
+    [
+      'link with attributes and formatted text',
+      [
+        paragraphNode([
+          textNode('Xem '),
+          linkNode('https://nghean.gov.vn/tin?id=1&x=<2>', [textNode('cổng '), textNode('TTĐT', 1)], {
+            target: '_blank',
+            rel: 'noopener',
+            title: 'Cổng "thông tin"',
+          }),
+        ]),
+      ],
+    ],
+    ['mailto link', [paragraphNode([linkNode('mailto:toasoan@example.vn', [textNode('toà soạn')])])]],
+    ['heading h2', [headingNode('h2', [textNode('Tiêu đề phụ')])]],
+    ['heading h3', [headingNode('h3', [textNode('Mục')])]],
+    ['heading h4', [headingNode('h4', [textNode('Tiểu mục', 2)])]],
+    ['quote with line break', [quoteNode([textNode('“Câu nói”'), lineBreakNode(), textNode('— Ông A')])]],
+    ['bullet list', [listNode('bullet', [[textNode('một')], [textNode('hai', 1)]])]],
+    ['numbered list from 3', [listNode('number', [[textNode('ba')], [textNode('bốn')]], 3)]],
+    [
+      'nested lists (a list inside an item, and an item that only wraps a list)',
+      [
+        listNode('number', [
+          [listNode('bullet', [[textNode('lồng đầu')]])],
+          [textNode('a')],
+          [listNode('bullet', [[textNode('b')], [listNode('number', [[textNode('c')]], 2)]])],
+          [listNode('bullet', [[textNode('b2')]])],
+          [textNode('d')],
+        ]),
+      ],
+    ],
+    ['separator', [paragraphNode([textNode('trên')]), horizontalRuleNode(), paragraphNode([textNode('dưới')])]],
+    [
+      'figure with caption, credit, alt and src',
+      [
+        figureNode({
+          assetId: 'a1b2',
+          src: 'https://portal.example.vn/wp-content/uploads/2016/11/anh-1.jpg',
+          caption: 'Quang cảnh hội nghị <giao ban> & "tổng kết"',
+          alt: 'Hội trường',
+          credit: 'Ảnh: Thanh Bình',
+        }),
+      ],
+    ],
+    ['figure with credit only', [figureNode({ assetId: 'x', caption: '', alt: '', credit: '— Ảnh: TTXVN' })]],
+    [
+      'figure whose credit starts with the separator',
+      [figureNode({ assetId: 'x', caption: 'Chú thích', alt: '', credit: ' — lạ' })],
+    ],
+    [
+      'photo slot with caption missing and no src',
+      [figureNode({ assetId: 'slot-1', caption: '', alt: '', credit: '', captionMissing: true })],
+    ],
+    [
+      'text that looks like markup, comments and shortcodes',
+      [
+        paragraphNode([textNode('<!-- wp:paragraph --> [caption]x[/caption] --> &amp; <script>alert(1)</script>')]),
+      ],
+    ],
+  ];
+  for (const [name, blocks] of cases) {
+    it(name, () => {
+      const doc = documentOf(blocks);
+      expect(roundTrip(doc)).toEqual(doc);
+    });
+  }
+
+  it('writes deterministic Gutenberg markup that WordPress recognises', () => {
+    const doc = documentOf([
+      headingNode('h3', [textNode('Mục')]),
+      figureNode({ assetId: 'a1', src: 'https://x.vn/a.jpg', caption: 'Cảnh', alt: 'Ảnh', credit: 'TB' }),
+    ]);
+    const html = lexicalToGutenberg(asState(doc), { mediaIdOf: (id) => (id === 'a1' ? 42 : undefined) });
+    expect(html).toBe(
+      '<!-- wp:heading {"level":3} -->\n<h3>Mục</h3>\n<!-- /wp:heading -->\n\n' +
+        '<!-- wp:image {"id":42,"ndAsset":"a1"} -->\n<figure class="wp-block-image"><img src="https://x.vn/a.jpg" alt="Ảnh" class="wp-image-42"/>' +
+        '<figcaption class="wp-element-caption">Cảnh<span class="nd-credit"> — TB</span></figcaption></figure>\n<!-- /wp:image -->',
+    );
+    expect(lexicalToGutenberg(asState(doc))).toBe(lexicalToGutenberg(asState(structuredClone(doc))));
+  });
+});
+
+describe('unknown node types from a newer version', () => {
+  const mention = { type: 'mention', version: 3, name: 'Ông <A> --> B', children: [], extra: { deep: [1, -2] } };
+  const poll = { type: 'poll', version: 1, question: 'Có -- không?', options: ['a', 'b'] };
+
+  it('are preserved at block and inline level', () => {
+    const doc = documentOf([
+      poll as unknown as SerializedBlock,
+      paragraphNode([textNode('Gặp '), mention as unknown as SerializedInline, textNode(' hôm nay')]),
+    ]);
+    const html = lexicalToGutenberg(asState(doc));
+    expect(html).not.toContain('-->B');
+    expect(roundTrip(doc)).toEqual(doc);
+  });
+});
+
+// ---- generated documents ----
+
+const alphabet = fc.constantFrom(
+  ...'aăâbcdđeêghiklmnoôơpqrstuưvxyAĐÔ0123456789 .,;:!?-–—“”"\'<>&/[]=#%()áàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ\u00a0'.split(''),
+);
+const anyText = fc.string({ unit: alphabet, minLength: 1, maxLength: 24 }).map((s) => s.normalize('NFC'));
+const format = fc.integer({ min: 0, max: 15 });
+const url = fc
+  .tuple(fc.constantFrom('https://', 'http://', 'mailto:', '/'), fc.string({ unit: fc.constantFrom(...'abcđ09-_./?=&#<>"'.split('')), maxLength: 20 }))
+  .map(([scheme, rest]) => (scheme + 'x' + rest).normalize('NFC'));
+
+/** Runs of text, formats differing between neighbours (Lexical merges equal neighbours). */
+const textRun = fc.array(fc.tuple(anyText, format), { minLength: 1, maxLength: 4 }).map((parts) => {
+  const out: SerializedInline[] = [];
+  for (const [text, f] of parts) {
+    const last = out[out.length - 1];
+    if (last?.type === 'text' && last.format === f) out[out.length - 1] = textNode(last.text + text, f);
+    else out.push(textNode(text, f));
+  }
+  return out;
+});
+const inlineContent = fc
+  .array(
+    fc.oneof(
+      { weight: 4, arbitrary: textRun },
+      { weight: 1, arbitrary: fc.constant([lineBreakNode()] as SerializedInline[]) },
+      {
+        weight: 1,
+        arbitrary: fc
+          .tuple(url, textRun, fc.option(fc.constant('_blank'), { nil: null }), fc.option(anyText, { nil: null }))
+          .map(([href, children, target, title]) => [linkNode(href, children, { target, title })] as SerializedInline[]),
+      },
+    ),
+    { maxLength: 4 },
+  )
+  .map((groups) => {
+    // Neighbouring text groups could now hold equal formats side by side: merge them as Lexical would.
+    const out: SerializedInline[] = [];
+    for (const node of groups.flat()) {
+      const last = out[out.length - 1];
+      if (node.type === 'text' && last?.type === 'text' && last.format === node.format) {
+        out[out.length - 1] = textNode(last.text + node.text, node.format);
+      } else out.push(node);
+    }
+    return out;
+  });
+
+const list: fc.Memo<SerializedList> = fc.memo((depth) =>
+  fc
+    .tuple(
+      fc.constantFrom('bullet' as const, 'number' as const),
+      fc.integer({ min: 1, max: 20 }),
+      fc.array(
+        depth > 1
+          ? fc.oneof({ weight: 3, arbitrary: inlineContent }, { weight: 1, arbitrary: list(depth - 1).map((l) => [l]) })
+          : inlineContent,
+        { minLength: 1, maxLength: 4 },
+      ),
+    )
+    .map(([type, start, items]) => listNode(type, items, type === 'number' ? start : 1)),
+);
+
+const block: fc.Arbitrary<SerializedBlock> = fc.oneof(
+  { weight: 5, arbitrary: inlineContent.map(paragraphNode) },
+  {
+    weight: 2,
+    arbitrary: fc.tuple(fc.constantFrom('h2' as const, 'h3' as const, 'h4' as const), inlineContent).map(([tag, c]) => headingNode(tag, c)),
+  },
+  { weight: 1, arbitrary: inlineContent.map(quoteNode) },
+  { weight: 2, arbitrary: list(3) },
+  { weight: 1, arbitrary: fc.constant(horizontalRuleNode()) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .record({
+        assetId: fc.stringMatching(/^[a-z0-9-]{0,12}$/),
+        src: fc.option(url.map((u) => (u.startsWith('mailto:') ? 'https://a.vn/' + u.slice(7) : u)), { nil: undefined }),
+        caption: fc.option(anyText, { nil: '' }),
+        alt: fc.option(anyText, { nil: '' }),
+        credit: fc.option(anyText, { nil: '' }),
+        captionMissing: fc.boolean(),
+      })
+      .map((f) => figureNode(f)),
+  },
+);
+
+it('≥ 200 generated documents round-trip through Gutenberg HTML to identical JSON', () => {
+  let runs = 0;
+  fc.assert(
+    fc.property(fc.array(block, { minLength: 1, maxLength: 8 }), (blocks) => {
+      runs += 1;
+      const doc = documentOf(blocks);
+      expect(roundTrip(doc)).toEqual(doc);
+    }),
+    { numRuns: 300 },
+  );
+  expect(runs).toBeGreaterThanOrEqual(200);
+});
