@@ -1,0 +1,220 @@
+import { request, type IncomingHttpHeaders } from 'node:http';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createApp, type NewsdeskApp } from '../../../../src/main/app';
+import { startWebServer, TOKEN_HEADER, type WebServer } from '../../../../src/main/web/server';
+import { useTempDataDir } from '../services/store/tempDataDir';
+
+const newDataDir = useTempDataDir();
+const TOKEN = 'test-token-0123456789abcdefghijklmnopqrstuvwxyz';
+
+let app: NewsdeskApp;
+let server: WebServer;
+
+beforeEach(async () => {
+  const root = await newDataDir();
+  const rendererDir = join(root, 'renderer');
+  await mkdir(join(rendererDir, 'assets'), { recursive: true });
+  await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>Newsdesk</title>');
+  await writeFile(join(rendererDir, 'assets', 'app.js'), 'console.log("hi")');
+  // Files next to the renderer that a traversal would reach; none may ever be served.
+  await writeFile(join(root, 'secret.txt'), 'SECRET');
+  await mkdir(join(root, 'renderer-private'));
+  await writeFile(join(root, 'renderer-private', 'x.txt'), 'SECRET');
+  app = await createApp({ dataDir: join(root, 'data'), host: 'web', version: '0.0.0-test' });
+  server = await startWebServer({ app, rendererDir, token: TOKEN });
+});
+
+afterEach(async () => {
+  await server.close();
+  await app.close();
+});
+
+interface Reply {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+/** node:http rather than fetch: fetch forbids setting Host, Origin and Sec-Fetch-* ourselves. */
+function send(options: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: server.port,
+        method: options.method ?? 'GET',
+        path: options.path,
+        headers: { host: `127.0.0.1:${server.port}`, ...options.headers },
+      },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+function api(channel: string, input: unknown, headers: Record<string, string> = {}): Promise<Reply> {
+  return send({
+    method: 'POST',
+    path: `/api/${channel}`,
+    headers: { [TOKEN_HEADER]: TOKEN, 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(input),
+  });
+}
+
+describe('startWebServer', () => {
+  it('answers a call that has the token', async () => {
+    const reply = await api('app.info', {});
+    expect(reply.status).toBe(200);
+    expect(JSON.parse(reply.body)).toMatchObject({ ok: true, value: { name: 'Newsdesk', host: 'web' } });
+  });
+
+  it('refuses a call with no token (401)', async () => {
+    const reply = await send({ method: 'POST', path: '/api/app.info', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(reply.status).toBe(401);
+    expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+  });
+
+  it.each([['wrong'], [`${TOKEN}x`], [TOKEN.slice(0, -1)], [TOKEN.toUpperCase()]])('refuses the token %j (401)', async (token) => {
+    const reply = await api('app.info', {}, { [TOKEN_HEADER]: token });
+    expect(reply.status).toBe(401);
+  });
+
+  it.each([['evil.example:80'], ['evil.example'], ['127.0.0.1'], ['127.0.0.1:1'], ['localhost.evil.example']])(
+    'refuses Host %j, as after DNS rebinding (403), even with the token',
+    async (host) => {
+      const reply = await api('app.info', {}, { host });
+      expect(reply.status).toBe(403);
+      expect(JSON.parse(reply.body)).toMatchObject({ error: { details: { reason: 'host' } } });
+    },
+  );
+
+  it('accepts localhost:<port> as Host', async () => {
+    expect((await api('app.info', {}, { host: `localhost:${server.port}` })).status).toBe(200);
+  });
+
+  it.each([['https://evil.example'], ['http://127.0.0.1:1'], ['null']])('refuses Origin %j (403)', async (origin) => {
+    const reply = await api('app.info', {}, { origin });
+    expect(reply.status).toBe(403);
+  });
+
+  it('accepts its own Origin', async () => {
+    expect((await api('app.info', {}, { origin: `http://127.0.0.1:${server.port}` })).status).toBe(200);
+  });
+
+  it.each([['cross-site'], ['same-site']])('refuses Sec-Fetch-Site: %s (403)', async (site) => {
+    expect((await api('app.info', {}, { 'sec-fetch-site': site })).status).toBe(403);
+    // Also for static files: a foreign page must not probe the renderer either.
+    expect((await send({ path: '/', headers: { 'sec-fetch-site': site } })).status).toBe(403);
+  });
+
+  it.each([['text/plain'], ['application/x-www-form-urlencoded'], ['multipart/form-data; boundary=x']])(
+    'refuses content type %s (415): the kinds a cross-site form can send without preflight',
+    async (type) => {
+      const reply = await api('articles.create', { title: 'x' }, { 'content-type': type });
+      expect(reply.status).toBe(415);
+      expect(JSON.parse((await api('articles.list', {})).body)).toEqual({ ok: true, value: [] });
+    },
+  );
+
+  it('refuses other methods on the API (405)', async () => {
+    expect((await send({ method: 'GET', path: '/api/app.info', headers: { [TOKEN_HEADER]: TOKEN } })).status).toBe(405);
+    expect((await send({ method: 'POST', path: '/api/events', headers: { [TOKEN_HEADER]: TOKEN } })).status).toBe(405);
+  });
+
+  it('turns malformed JSON and contract errors into typed answers', async () => {
+    const broken = await send({
+      method: 'POST',
+      path: '/api/articles.create',
+      headers: { [TOKEN_HEADER]: TOKEN, 'content-type': 'application/json' },
+      body: '{"title":',
+    });
+    expect(broken.status).toBe(400);
+    expect(JSON.parse(broken.body)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(JSON.parse((await api('nope', {})).body)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+  });
+
+  it.each([
+    ['/..%2Fsecret.txt'],
+    ['/..%2F..%2Fsecret.txt'],
+    ['/assets/..%2F..%2Fsecret.txt'],
+    ['/%2e%2e/secret.txt'],
+    ['/..%2Frenderer-private%2Fx.txt'],
+    ['/..%5Csecret.txt'],
+    ['/assets'],
+    ['/no-such-file.js'],
+  ])('does not serve %s (404)', async (path) => {
+    const reply = await send({ path });
+    expect(reply.status).toBe(404);
+    expect(reply.body).not.toContain('SECRET');
+  });
+
+  it('serves index.html and assets with the CSP and hardening headers', async () => {
+    const index = await send({ path: '/' });
+    expect(index.status).toBe(200);
+    expect(index.body).toContain('<title>Newsdesk</title>');
+    expect(index.headers['content-type']).toBe('text/html; charset=utf-8');
+    const csp = String(index.headers['content-security-policy']);
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-(inline|eval)/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(index.headers['x-content-type-options']).toBe('nosniff');
+    expect(index.headers['x-frame-options']).toBe('DENY');
+
+    const script = await send({ path: '/assets/app.js' });
+    expect(script.status).toBe(200);
+    expect(script.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(script.headers['content-security-policy']).toBe(csp);
+  });
+
+  it('listens on loopback only, and the URL carries the token in the fragment', () => {
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}/#token=${TOKEN}`);
+  });
+
+  it('refuses the event stream without the token', async () => {
+    expect((await send({ path: '/api/events' })).status).toBe(401);
+  });
+
+  it('streams articles.changed to a client that has the token', async () => {
+    const frames = await new Promise<string>((resolve, reject) => {
+      const req = request(
+        { host: '127.0.0.1', port: server.port, path: '/api/events', headers: { host: `127.0.0.1:${server.port}`, [TOKEN_HEADER]: TOKEN } },
+        (res) => {
+          expect(res.statusCode).toBe(200);
+          expect(res.headers['content-type']).toBe('text/event-stream; charset=utf-8');
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => {
+            text += chunk;
+            // Subscribed once the first comment arrives; then cause an event.
+            if (text.startsWith(': connected') && !text.includes('event:') && chunk.startsWith(': connected')) {
+              void api('articles.create', { title: 'Tin nóng' });
+            }
+            if (text.includes('event: articles.changed')) {
+              req.destroy();
+              resolve(text);
+            }
+          });
+        },
+      );
+      req.on('error', (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ECONNRESET') reject(error);
+      });
+      req.end();
+      setTimeout(() => reject(new Error('no event within 5 s')), 5_000).unref();
+    });
+    const match = /event: articles\.changed\ndata: (.*)\n\n/.exec(frames);
+    expect(match).not.toBeNull();
+    const payload = JSON.parse(match![1]!) as { ids: string[]; reason: string };
+    expect(payload.reason).toBe('created');
+    expect(payload.ids).toHaveLength(1);
+  });
+});
