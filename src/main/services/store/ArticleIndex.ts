@@ -1,7 +1,7 @@
-import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { articleSummarySchema, type ArticleSummary } from '../../../shared/model/Article';
+import { nodeFileSystem, type FileSystem } from './FileSystem';
 import { toStorageError, writeFileDurable } from './writeFileDurable';
 
 const INDEX_VERSION = 1;
@@ -11,9 +11,13 @@ const indexFileSchema = z.object({
   version: z.literal(INDEX_VERSION),
   summaries: z.array(articleSummarySchema),
 });
+// `writing` is appended before an article's document is written and cleared by the `put` after
+// it: a marker left unmatched (crash, or a full disk between the two) tells `load` to re-read that
+// one document, so the index never keeps a stale summary after a crash.
 const journalLineSchema = z.union([
   z.object({ put: articleSummarySchema }),
   z.object({ del: z.string() }),
+  z.object({ writing: z.string() }),
 ]);
 
 export interface IndexSource {
@@ -32,13 +36,19 @@ export class ArticleIndex {
   private readonly summaries = new Map<string, ArticleSummary>();
   private journalLines = 0;
   private queue: Promise<unknown> = Promise.resolve();
+  /** Ids with a `writing` marker in the journal and no `put` yet; kept across compaction. */
+  private readonly unsettled = new Set<string>();
 
-  private constructor(private readonly dataDir: string) {}
+  private constructor(
+    private readonly dataDir: string,
+    private readonly fs: FileSystem,
+  ) {}
 
-  static async load(dataDir: string, source: IndexSource): Promise<ArticleIndex> {
-    const index = new ArticleIndex(dataDir);
+  static async load(dataDir: string, source: IndexSource, fs: FileSystem = nodeFileSystem): Promise<ArticleIndex> {
+    const index = new ArticleIndex(dataDir, fs);
     let dirty = !(await index.readSnapshot());
     dirty = (await index.replayJournal()) || dirty;
+    dirty = (await index.resettle(source)) || dirty;
     dirty = (await index.reconcile(source)) || dirty;
     if (dirty) await index.compact();
     return index;
@@ -57,9 +67,19 @@ export class ArticleIndex {
     return [...this.summaries.values()].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
   }
 
+  /** Journals that `id`'s document is about to be written; call before writing it. */
+  beginWrite(id: string): Promise<void> {
+    // Added first: a compaction queued behind this append must already carry the marker over.
+    // A marker that failed to append costs at most one extra re-read at the next load.
+    this.unsettled.add(id);
+    return this.append({ writing: id });
+  }
+
   put(summary: ArticleSummary): Promise<void> {
     this.summaries.set(summary.id, summary);
-    return this.append({ put: summary });
+    return this.append({ put: summary }).then(() => {
+      this.unsettled.delete(summary.id);
+    });
   }
 
   delete(id: string): Promise<void> {
@@ -71,11 +91,13 @@ export class ArticleIndex {
   compact(): Promise<void> {
     return this.enqueue(async () => {
       const snapshot = { version: INDEX_VERSION, summaries: [...this.summaries.values()] };
-      await writeFileDurable(this.snapshotFile, JSON.stringify(snapshot));
-      await writeFile(this.journalFile, '').catch((error: unknown) => {
+      await writeFileDurable(this.snapshotFile, JSON.stringify(snapshot), this.fs);
+      // Markers of writes still in flight survive compaction, or a crash right after would lose them.
+      const markers = [...this.unsettled].map((id) => `${JSON.stringify({ writing: id })}\n`).join('');
+      await this.fs.writeFile(this.journalFile, markers).catch((error: unknown) => {
         throw toStorageError(error, this.journalFile);
       });
-      this.journalLines = 0;
+      this.journalLines = this.unsettled.size;
     });
   }
 
@@ -95,7 +117,7 @@ export class ArticleIndex {
   private append(line: z.infer<typeof journalLineSchema>): Promise<void> {
     return this.enqueue(async () => {
       try {
-        await appendFile(this.journalFile, `${JSON.stringify(line)}\n`, 'utf8');
+        await this.fs.appendFile(this.journalFile, `${JSON.stringify(line)}\n`);
       } catch (error) {
         throw toStorageError(error, this.journalFile);
       }
@@ -114,7 +136,7 @@ export class ArticleIndex {
   /** Returns false if the snapshot is missing or damaged (it will be rewritten). */
   private async readSnapshot(): Promise<boolean> {
     try {
-      const parsed = indexFileSchema.safeParse(JSON.parse(await readFile(this.snapshotFile, 'utf8')));
+      const parsed = indexFileSchema.safeParse(JSON.parse(await this.fs.readFile(this.snapshotFile)));
       if (!parsed.success) return false;
       for (const summary of parsed.data.summaries) this.summaries.set(summary.id, summary);
       return true;
@@ -127,7 +149,7 @@ export class ArticleIndex {
   private async replayJournal(): Promise<boolean> {
     let text: string;
     try {
-      text = await readFile(this.journalFile, 'utf8');
+      text = await this.fs.readFile(this.journalFile);
     } catch {
       return false;
     }
@@ -142,10 +164,29 @@ export class ArticleIndex {
       }
       if (!parsed.success) continue;
       applied = true;
-      if ('put' in parsed.data) this.summaries.set(parsed.data.put.id, parsed.data.put);
-      else this.summaries.delete(parsed.data.del);
+      if ('put' in parsed.data) {
+        this.summaries.set(parsed.data.put.id, parsed.data.put);
+        this.unsettled.delete(parsed.data.put.id);
+      } else if ('del' in parsed.data) {
+        this.summaries.delete(parsed.data.del);
+        this.unsettled.delete(parsed.data.del);
+      } else {
+        this.unsettled.add(parsed.data.writing);
+      }
     }
     return applied;
+  }
+
+  /** Re-reads the documents whose write was interrupted: the journal cannot say which side won. */
+  private async resettle(source: IndexSource): Promise<boolean> {
+    if (this.unsettled.size === 0) return false;
+    for (const id of this.unsettled) {
+      const summary = await source.readSummary(id);
+      if (summary) this.summaries.set(id, summary);
+      else this.summaries.delete(id);
+    }
+    this.unsettled.clear();
+    return true;
   }
 
   /** Adds articles the index does not know and drops entries whose document is gone. */

@@ -1,5 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import type { Adapter } from 'lowdb';
+import { parseJsonOrDamaged } from './DamagedFileError';
+import { errnoOf, nodeFileSystem, type FileSystem } from './FileSystem';
 import { toStorageError, writeFileDurable } from './writeFileDurable';
 
 /**
@@ -7,21 +8,24 @@ import { toStorageError, writeFileDurable } from './writeFileDurable';
  * but never fsyncs, so a power cut can leave an empty or truncated document.
  */
 export class DurableJsonFile<T> implements Adapter<T> {
-  constructor(readonly file: string) {}
+  constructor(
+    readonly file: string,
+    private readonly fs: FileSystem = nodeFileSystem,
+  ) {}
 
   async read(): Promise<T | null> {
     let text: string;
     try {
-      text = await readFile(this.file, 'utf8');
+      text = await this.fs.readFile(this.file);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      if (errnoOf(error) === 'ENOENT') return null;
       throw toStorageError(error, this.file);
     }
-    // A parse error propagates as a SyntaxError: the caller decides whether to quarantine.
-    return JSON.parse(text) as T;
+    // A damaged file throws DamagedFileError: the caller decides whether to quarantine.
+    return parseJsonOrDamaged(text, this.file) as T;
   }
 
   async write(data: T): Promise<void> {
-    await writeFileDurable(this.file, JSON.stringify(data));
+    await writeFileDurable(this.file, JSON.stringify(data), this.fs);
   }
 }
