@@ -14,6 +14,8 @@ export interface AppOptions {
   dataDir: string;
   host: 'electron' | 'web';
   version: string;
+  /** TEST ONLY (web host with NEWSDESK_TEST_FAULTS=1): see ServiceOptions.testFaults. */
+  testFaults?: boolean;
 }
 
 type Handlers = {
@@ -33,7 +35,7 @@ export interface NewsdeskApp {
 
 /** The composition root: services + one handler per contract channel. Hosts only transport. */
 export async function createApp(options: AppOptions): Promise<NewsdeskApp> {
-  const services = await createServices({ dataDir: options.dataDir });
+  const services = await createServices({ dataDir: options.dataDir, testFaults: options.testFaults === true });
   const { articles } = services;
 
   const handlers: Handlers = {
@@ -53,6 +55,11 @@ export async function createApp(options: AppOptions): Promise<NewsdeskApp> {
     'articles.create': (input) => articles.create(input),
     'articles.get': ({ id }) => articles.get(id),
     'articles.save': ({ id, baseRev, changes }) => articles.save(id, baseRev, changes),
+    'store.notices': async () => articles.notices(),
+    'store.dismissNotice': async ({ id }) => ({ dismissed: await articles.dismissNotice(id) }),
+    'history.list': ({ id }) => services.history.list(id),
+    'history.get': ({ id, rev }) => services.history.get(id, rev),
+    'history.restore': ({ id, rev, baseRev }) => services.history.restore(id, rev, baseRev),
   };
 
   async function invoke(channel: unknown, input: unknown): Promise<InvokeResult> {
@@ -78,7 +85,10 @@ export async function createApp(options: AppOptions): Promise<NewsdeskApp> {
   }
 
   function subscribe(sink: EventSink): () => void {
-    const unsubscribers = [articles.changes.on((payload) => sink('articles.changed', payload))];
+    const unsubscribers = [
+      articles.changes.on((payload) => sink('articles.changed', payload)),
+      articles.onNotice((notice) => sink('store.notice', notice)),
+    ];
     return () => unsubscribers.forEach((unsubscribe) => unsubscribe());
   }
 

@@ -6,6 +6,8 @@ import {
   articleSchema,
   articleSummarySchema,
 } from './model/Article';
+import { historySnapshotSchema, historyVersionSchema } from './model/HistoryVersion';
+import { storeNoticeSchema } from './model/StoreNotice';
 import { assetIdSchema, mediaAssetSchema, MEDIA_MAX_BYTES, renditionSchema } from './model/MediaAsset';
 
 /**
@@ -14,6 +16,33 @@ import { assetIdSchema, mediaAssetSchema, MEDIA_MAX_BYTES, renditionSchema } fro
  * input is validated with its schema at the host boundary.
  */
 export const channels = {
+  /** Files the store moved to quarantine/ (damaged), until dismissed. */
+  'store.notices': {
+    input: z.object({}),
+    output: z.array(storeNoticeSchema),
+  },
+  'store.dismissNotice': {
+    input: z.object({ id: storeNoticeSchema.shape.id }),
+    output: z.object({ dismissed: z.boolean() }),
+  },
+  /** Kept versions of an article, newest first. */
+  'history.list': {
+    input: z.object({ id: articleIdSchema }),
+    output: z.array(historyVersionSchema),
+  },
+  'history.get': {
+    input: z.object({ id: articleIdSchema, rev: z.number().int().nonnegative() }),
+    output: historySnapshotSchema,
+  },
+  /** Makes version `rev`'s content a new version; `baseRev` is the stored rev the user saw. */
+  'history.restore': {
+    input: z.object({
+      id: articleIdSchema,
+      rev: z.number().int().nonnegative(),
+      baseRev: z.number().int().nonnegative(),
+    }),
+    output: articleSchema,
+  },
   /** Stores a photo (original + display rendition + thumb); the same bytes give the same asset. */
   'media.import': {
     input: z.object({
@@ -66,6 +95,8 @@ export const events = {
     ids: z.array(articleIdSchema),
     reason: z.enum(['created', 'saved', 'deleted', 'reloaded']),
   }),
+  /** A file was quarantined while the app ran. */
+  'store.notice': storeNoticeSchema,
 } as const;
 
 export type Channels = typeof channels;

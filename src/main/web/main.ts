@@ -26,7 +26,11 @@ async function main(): Promise<void> {
   const here = dirname(fileURLToPath(import.meta.url));
   const rendererDir = resolve(here, '..', '..', 'renderer');
 
-  const app = await createApp({ dataDir, host: 'web', version: NEWSDESK_VERSION });
+  // NEWSDESK_TEST_FAULTS=1 (end-to-end tests only) lets `<dataDir>/.faults.json` make storage
+  // writes fail (disk full, read-only…); without the variable that file is never read.
+  const testFaults = process.env.NEWSDESK_TEST_FAULTS === '1';
+  if (testFaults) console.warn('newsdesk: TEST FAULT INJECTION ENABLED (NEWSDESK_TEST_FAULTS=1)');
+  const app = await createApp({ dataDir, host: 'web', version: NEWSDESK_VERSION, testFaults });
   const server = await startWebServer({ app, rendererDir, port });
   console.log(`Newsdesk web edition (loopback only): ${server.url}`);
   console.log(`Data: ${dataDir}`);

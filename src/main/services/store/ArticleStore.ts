@@ -28,40 +28,40 @@ export type ArticlesChanged = { ids: string[]; reason: 'created' | 'saved' | 'de
 export interface ArticleStoreOptions {
   now?: () => Date;
   newId?: () => string;
+  /** Every file-system call goes through this; tests inject faults (ENOSPC, EROFS, EACCES). */
+  fs?: FileSystem;
 }
 
 /**
-  /** Every file-system call goes through this; tests inject faults (ENOSPC, EROFS, EACCES). */
-  fs?: FileSystem;
  * The local copy of every article: one lowdb document per article in `articles/<id>.json`,
  * plus a derived index of summaries. Writes to one article are serialised; writes to different
  * articles run independently. A save reads and writes one document, whatever the store's size.
  */
 export class ArticleStore {
   readonly changes = new Emitter<ArticlesChanged>();
+  /** Every article as written, after create and save (history snapshots listen here). */
+  readonly written = new Emitter<Article>();
   private readonly locks = new Map<string, Promise<unknown>>();
   private readonly now: () => Date;
   private readonly newId: () => string;
-  /** Every article as written, after create and save (history snapshots listen here). */
-  readonly written = new Emitter<Article>();
+  readonly fs: FileSystem;
 
   private constructor(
     readonly dataDir: string,
-  readonly fs: FileSystem;
     private readonly index: ArticleIndex,
+    private readonly quarantineLog: QuarantineLog,
     options: ArticleStoreOptions,
   ) {
     this.now = options.now ?? (() => new Date());
-    private readonly quarantineLog: QuarantineLog,
     this.newId = options.newId ?? (() => randomUUID());
+    this.fs = options.fs ?? nodeFileSystem;
   }
 
   static async open(dataDir: string, options: ArticleStoreOptions = {}): Promise<ArticleStore> {
-    this.fs = options.fs ?? nodeFileSystem;
+    const fs = options.fs ?? nodeFileSystem;
     const articlesDir = join(dataDir, 'articles');
     try {
       await fs.mkdir(articlesDir);
-    const fs = options.fs ?? nodeFileSystem;
     } catch (error) {
       throw toStorageError(error, articlesDir);
     }
@@ -137,12 +137,16 @@ export class ArticleStore {
     );
     await this.withLock(id, () => this.write(article));
     this.changes.emit({ ids: [id], reason: 'created' });
+    this.written.emit(article);
     return article;
   }
 
+  /**
+   * A document found damaged here (edited by hand, a disk error after open) is quarantined with a
+   * notice and reported as ARTICLE_DAMAGED; the rest of the store is unaffected.
+   */
   async get(id: string): Promise<Article> {
     if (!this.index.get(id)) throw new NewsdeskError('NOT_FOUND', { id });
-    this.written.emit(article);
     try {
       return await readArticle(this.fs, this.articlesDir, id);
     } catch (error) {
@@ -154,10 +158,6 @@ export class ArticleStore {
     }
   }
 
-  /**
-   * A document found damaged here (edited by hand, a disk error after open) is quarantined with a
-   * notice and reported as ARTICLE_DAMAGED; the rest of the store is unaffected.
-   */
   /**
    * Applies `changes` to the stored article if it is still at `baseRev`. A different rev means
    * another window or a sync wrote in between: that is a CONFLICT for the caller to resolve,
@@ -179,12 +179,12 @@ export class ArticleStore {
       return next;
     });
     this.changes.emit({ ids: [id], reason: 'saved' });
+    this.written.emit(saved);
     return saved;
   }
 
   async close(): Promise<void> {
     await Promise.allSettled([...this.locks.values()]);
-    this.written.emit(saved);
     await this.index.flush();
   }
 
@@ -192,6 +192,12 @@ export class ArticleStore {
     return join(this.dataDir, 'articles');
   }
 
+  /**
+   * The document is the truth; the index only follows it. So: marker, document, summary. A failure
+   * before the document is written fails the save with nothing changed; a failure after it (the
+   * journal append) does not, because the save did happen and the marker makes the next open
+   * re-read this document. Failing it would make the editor retry on a stale rev (a CONFLICT).
+   */
   private async write(article: Article): Promise<void> {
     await this.index.beginWrite(article.id);
     const file = new DurableJsonFile<Article>(articleFile(this.articlesDir, article.id), this.fs);
@@ -235,12 +241,6 @@ function articleFile(articlesDir: string, id: string): string {
 async function readArticle(fs: FileSystem, articlesDir: string, id: string): Promise<Article> {
   const file = articleFile(articlesDir, id);
   const db = new Low<unknown>(new DurableJsonFile<unknown>(file, fs), null);
-  /**
-   * The document is the truth; the index only follows it. So: marker, document, summary. A failure
-   * before the document is written fails the save with nothing changed; a failure after it (the
-   * journal append) does not, because the save did happen and the marker makes the next open
-   * re-read this document. Failing it would make the editor retry on a stale rev (a CONFLICT).
-   */
   await db.read();
   if (db.data === null) throw new NewsdeskError('NOT_FOUND', { id });
   const parsed = articleSchema.safeParse(migrateArticle(db.data));
