@@ -1,9 +1,19 @@
-import { useState, type ChangeEvent } from 'react';
+import { useMemo, useState, type ChangeEvent } from 'react';
+import { checkArticle, figuresOf } from '../../shared/model/articleRules';
 import type { Article } from '../../shared/model/Article';
 import type { Bridge } from '../app/bridge';
 import { useI18n } from '../app/i18n';
 import { errorKey } from '../app/messages';
 import { BodyEditor } from './BodyEditor';
+import './ArticleEditor.css';
+import { EditorStatusBar } from './EditorStatusBar';
+import { MediaContext } from './media/MediaContext';
+import { MediaUrls } from './media/MediaUrls';
+import { MetadataFields, type Metadata } from './MetadataFields';
+import { shortcutLabel } from './plugins/ToolbarPlugin/shortcutLabel';
+import type { TextCounts } from './readingTime';
+import { RulesChecklist } from './RulesChecklist';
+import { FOCUS_MODE_KEYS, useFocusMode } from './useFocusMode';
 import { useAutosave, type SaveStatus } from './useAutosave';
 
 interface ArticleEditorProps {
@@ -17,6 +27,26 @@ export function ArticleEditor({ bridge, article, onSaved }: ArticleEditorProps) 
   const { t } = useI18n();
   const [title, setTitle] = useState(article.title);
   const { status, update } = useAutosave(bridge, article, onSaved);
+  const media = useMemo(() => new MediaUrls(bridge), [bridge]);
+  const [meta, setMeta] = useState<Metadata>(() => ({
+    lead: article.lead,
+    byline: article.byline,
+    dateline: article.dateline,
+    category: article.category,
+    tags: article.tags,
+    publishAt: article.publishAt,
+    featuredAssetId: article.featuredAssetId,
+  }));
+  const [body, setBody] = useState(article.body);
+  const [counts, setCounts] = useState<TextCounts | null>(null);
+  const focus = useFocusMode();
+  const figures = useMemo(() => figuresOf(body), [body]);
+  const issues = useMemo(() => checkArticle({ title, lead: meta.lead, byline: meta.byline, body }), [title, meta.lead, meta.byline, body]);
+
+  const onMeta = (changes: Partial<Metadata>) => {
+    setMeta((previous) => ({ ...previous, ...changes }));
+    update(changes);
+  };
 
   const onTitle = (event: ChangeEvent<HTMLInputElement>) => {
     // While an IME composes, the field must keep the raw text; the service normalises on save.
@@ -27,9 +57,20 @@ export function ArticleEditor({ bridge, article, onSaved }: ArticleEditorProps) 
   };
 
   return (
-    <article className="nd-editor" aria-label={t('editor.title')}>
+    <article className={focus.on ? 'nd-editor nd-editor-focus' : 'nd-editor'} aria-label={t('editor.title')}>
       <header className="nd-editor-bar">
         <SaveIndicator status={status} />
+        <button
+          type="button"
+          className="nd-focus-toggle"
+          data-testid="focus-toggle"
+          aria-pressed={focus.on}
+          title={focus.on ? t('focus.leave') : t('toolbar.shortcut', { label: t('toolbar.focus'), keys: shortcutLabel(FOCUS_MODE_KEYS) })}
+          aria-label={t('toolbar.focus')}
+          onClick={focus.toggle}
+        >
+          ⤢
+        </button>
       </header>
       <input
         className="nd-title"
@@ -40,7 +81,19 @@ export function ArticleEditor({ bridge, article, onSaved }: ArticleEditorProps) 
         onChange={onTitle}
         lang="vi"
       />
-      <BodyEditor initialState={article.body} onChange={(body) => update({ body })} />
+      <MetadataFields value={meta} figures={figures} onChange={onMeta} />
+      <MediaContext.Provider value={media}>
+        <BodyEditor
+          initialState={article.body}
+          onChange={(next) => {
+            setBody(next);
+            update({ body: next });
+          }}
+          onCounts={setCounts}
+        />
+      </MediaContext.Provider>
+      <RulesChecklist issues={issues} />
+      <EditorStatusBar counts={counts} />
     </article>
   );
 }

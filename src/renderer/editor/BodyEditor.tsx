@@ -4,29 +4,48 @@ import { LexicalComposer } from '@lexical/react/LexicalComposer';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
-import { OnChangePlugin } from '@lexical/react/LexicalOnChangePlugin';
+import { HorizontalRuleNode } from '@lexical/react/LexicalHorizontalRuleNode';
+import { HorizontalRulePlugin } from '@lexical/react/LexicalHorizontalRulePlugin';
+import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
+import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { HeadingNode, QuoteNode } from '@lexical/rich-text';
 import type { LexicalState } from '../../shared/model/Article';
 import { useI18n } from '../app/i18n';
+import { FigureNode } from './nodes/FigureNode/FigureNode';
+import CountsPlugin from './plugins/CountsPlugin';
+import ImagesPlugin from './plugins/ImagesPlugin';
+import LinkEditorPlugin from './plugins/LinkEditorPlugin';
+import { isAllowedLinkUrl } from './plugins/LinkEditorPlugin/toLinkUrl';
+import MarkdownPlugin from './plugins/MarkdownPlugin';
 import NormalizePlugin from './plugins/NormalizePlugin';
+import SerializePlugin from './plugins/SerializePlugin';
+import ShortcutsPlugin from './plugins/ShortcutsPlugin';
+import ToolbarPlugin from './plugins/ToolbarPlugin';
+import type { TextCounts } from './readingTime';
+import './BodyEditor.css';
 
-export const BODY_NODES = [HeadingNode, QuoteNode, ListNode, ListItemNode, LinkNode];
+export const BODY_NODES = [HeadingNode, QuoteNode, ListNode, ListItemNode, LinkNode, HorizontalRuleNode, FigureNode];
 
 const theme = {
   paragraph: 'nd-p',
   heading: { h2: 'nd-h2', h3: 'nd-h3', h4: 'nd-h4' },
   quote: 'nd-quote',
+  link: 'nd-link',
+  hr: 'nd-hr',
+  list: { ul: 'nd-ul', ol: 'nd-ol', listitem: 'nd-li', nested: { listitem: 'nd-li-nested' } },
   text: { bold: 'nd-bold', italic: 'nd-italic', underline: 'nd-underline', strikethrough: 'nd-strike' },
 };
 
 interface BodyEditorProps {
   initialState: LexicalState;
+  /** Called once typing pauses (see SerializePlugin), not on every keystroke. */
   onChange(state: LexicalState): void;
+  onCounts?(counts: TextCounts): void;
 }
 
 /** The article body in Lexical. Mounted once per article (keyed by id by its parent). */
-export function BodyEditor({ initialState, onChange }: BodyEditorProps) {
+export function BodyEditor({ initialState, onChange, onCounts }: BodyEditorProps) {
   const { t } = useI18n();
   return (
     <LexicalComposer
@@ -40,6 +59,7 @@ export function BodyEditor({ initialState, onChange }: BodyEditorProps) {
         },
       }}
     >
+      <ToolbarPlugin />
       <div className="nd-body">
         <RichTextPlugin
           contentEditable={
@@ -57,7 +77,15 @@ export function BodyEditor({ initialState, onChange }: BodyEditorProps) {
       </div>
       <HistoryPlugin />
       <NormalizePlugin />
-      <OnChangePlugin ignoreSelectionChange onChange={(editorState) => onChange(editorState.toJSON() as unknown as LexicalState)} />
+      <ListPlugin />
+      <LinkPlugin validateUrl={isAllowedLinkUrl} />
+      <LinkEditorPlugin />
+      <HorizontalRulePlugin />
+      <MarkdownPlugin />
+      <ShortcutsPlugin />
+      <ImagesPlugin />
+      {onCounts && <CountsPlugin onCounts={onCounts} />}
+      <SerializePlugin onChange={onChange} />
     </LexicalComposer>
   );
 }

@@ -1,0 +1,104 @@
+import type { ArticleEditable } from '../../shared/model/Article';
+import type { FigureFacts } from '../../shared/model/articleRules';
+import { useI18n } from '../app/i18n';
+import { nfcUnlessComposing } from './nfcUnlessComposing';
+import { isoToLocalInput, localInputToIso } from './publishAtValue';
+import { TagInput } from './TagInput';
+
+export type Metadata = Pick<ArticleEditable, 'lead' | 'byline' | 'dateline' | 'category' | 'tags' | 'publishAt' | 'featuredAssetId'>;
+
+/** The newsroom's usual sections; the field stays free text for anything else. */
+const CATEGORIES = ['Thời sự', 'Chính trị', 'Kinh tế', 'Xã hội', 'Văn hoá', 'Giáo dục', 'Y tế', 'Du lịch', 'Thể thao', 'Pháp luật'];
+
+interface MetadataFieldsProps {
+  value: Metadata;
+  figures: FigureFacts[];
+  onChange(changes: Partial<Metadata>): void;
+}
+
+/** Lead, byline, dateline, category, tags, intended publish date and featured photo. */
+export function MetadataFields({ value, figures, onChange }: MetadataFieldsProps) {
+  const { t } = useI18n();
+  const featuredKnown = value.featuredAssetId === null || figures.some((f) => f.assetId === value.featuredAssetId);
+  return (
+    <section className="nd-meta" aria-label={t('editor.details')}>
+      <label className="nd-meta-lead">
+        <span>{t('editor.lead')}</span>
+        <textarea
+          data-testid="lead-input"
+          rows={3}
+          lang="vi"
+          placeholder={t('editor.leadPlaceholder')}
+          value={value.lead}
+          onChange={(event) => onChange({ lead: nfcUnlessComposing(event) })}
+        />
+      </label>
+      <div className="nd-meta-grid">
+        <label>
+          <span>{t('editor.byline')}</span>
+          <input
+            data-testid="byline-input"
+            lang="vi"
+            placeholder={t('editor.bylinePlaceholder')}
+            value={value.byline}
+            onChange={(event) => onChange({ byline: nfcUnlessComposing(event) })}
+          />
+        </label>
+        <label>
+          <span>{t('editor.dateline')}</span>
+          <input
+            data-testid="dateline-input"
+            lang="vi"
+            placeholder={t('editor.datelinePlaceholder')}
+            value={value.dateline}
+            onChange={(event) => onChange({ dateline: nfcUnlessComposing(event) })}
+          />
+        </label>
+        <label>
+          <span>{t('editor.category')}</span>
+          <input
+            data-testid="category-input"
+            lang="vi"
+            list="nd-categories"
+            value={value.category}
+            onChange={(event) => onChange({ category: nfcUnlessComposing(event) })}
+          />
+          <datalist id="nd-categories">
+            {CATEGORIES.map((category) => (
+              <option key={category} value={category} />
+            ))}
+          </datalist>
+        </label>
+        <label>
+          <span>{t('editor.publishAt')}</span>
+          <input
+            type="datetime-local"
+            data-testid="publish-at-input"
+            value={isoToLocalInput(value.publishAt)}
+            onChange={(event) => onChange({ publishAt: localInputToIso(event.target.value) })}
+          />
+        </label>
+        <label>
+          <span>{t('editor.featured')}</span>
+          <select
+            data-testid="featured-select"
+            value={value.featuredAssetId ?? ''}
+            onChange={(event) => onChange({ featuredAssetId: event.target.value || null })}
+          >
+            <option value="">{t('editor.featuredNone')}</option>
+            {figures.map((figure, index) => (
+              <option key={`${figure.assetId}-${index}`} value={figure.assetId}>
+                {t('editor.featuredFigure', { n: index + 1, caption: figure.caption.slice(0, 60) })}
+              </option>
+            ))}
+            {!featuredKnown && <option value={value.featuredAssetId ?? ''}>{value.featuredAssetId}</option>}
+          </select>
+        </label>
+      </div>
+      <div className="nd-meta-tags">
+        <span>{t('editor.tags')}</span>
+        <TagInput tags={value.tags} onChange={(tags) => onChange({ tags })} />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,181 @@
+import {
+  $applyNodeReplacement,
+  DecoratorNode,
+  type DOMExportOutput,
+  type EditorConfig,
+  type LexicalEditor,
+  type LexicalNode,
+  type NodeKey,
+  type SerializedLexicalNode,
+  type Spread,
+} from 'lexical';
+import type { JSX } from 'react';
+import { FigureView } from './FigureView';
+
+/**
+ * The agreed JSON of a photo in the body. The content converters (Lexical ⇄ portal HTML) read and
+ * write exactly this shape, so fields are never renamed and `src` is never a data URL.
+ */
+export type SerializedFigureNode = Spread<
+  {
+    type: 'figure';
+    version: 1;
+    assetId: string;
+    /** A portal URL once the photo has been uploaded; absent for local-only photos. */
+    src?: string;
+    caption: string;
+    alt: string;
+    credit: string;
+    /** Set by importers when the source had no caption at all. */
+    captionMissing?: boolean;
+  },
+  SerializedLexicalNode
+>;
+
+export interface FigurePayload {
+  assetId: string;
+  src?: string;
+  caption?: string;
+  alt?: string;
+  credit?: string;
+  captionMissing?: boolean;
+}
+
+/** A photo block: an asset id plus caption, alt text and credit, edited inline in its view. */
+export class FigureNode extends DecoratorNode<JSX.Element> {
+  __assetId: string;
+  __src: string | undefined;
+  __caption: string;
+  __alt: string;
+  __credit: string;
+  __captionMissing: boolean;
+
+  static override getType(): string {
+    return 'figure';
+  }
+
+  static override clone(node: FigureNode): FigureNode {
+    return new FigureNode(
+      {
+        assetId: node.__assetId,
+        src: node.__src,
+        caption: node.__caption,
+        alt: node.__alt,
+        credit: node.__credit,
+        captionMissing: node.__captionMissing,
+      },
+      node.__key,
+    );
+  }
+
+  static override importJSON(json: SerializedFigureNode): FigureNode {
+    return $createFigureNode(json);
+  }
+
+  constructor(payload: FigurePayload, key?: NodeKey) {
+    super(key);
+    this.__assetId = payload.assetId;
+    this.__src = payload.src;
+    this.__caption = payload.caption ?? '';
+    this.__alt = payload.alt ?? '';
+    this.__credit = payload.credit ?? '';
+    this.__captionMissing = payload.captionMissing ?? false;
+  }
+
+  override exportJSON(): SerializedFigureNode {
+    const json: SerializedFigureNode = {
+      type: 'figure',
+      version: 1,
+      assetId: this.__assetId,
+      caption: this.__caption,
+      alt: this.__alt,
+      credit: this.__credit,
+    };
+    if (this.__src !== undefined) json.src = this.__src;
+    if (this.__captionMissing) json.captionMissing = true;
+    return json;
+  }
+
+  override exportDOM(): DOMExportOutput {
+    const figure = document.createElement('figure');
+    figure.dataset.assetId = this.__assetId;
+    const img = document.createElement('img');
+    if (this.__src) img.src = this.__src;
+    img.alt = this.__alt;
+    figure.append(img);
+    if (this.__caption || this.__credit) {
+      const caption = document.createElement('figcaption');
+      caption.textContent = this.__credit ? `${this.__caption} (${this.__credit})`.trim() : this.__caption;
+      figure.append(caption);
+    }
+    return { element: figure };
+  }
+
+  override createDOM(_config: EditorConfig): HTMLElement {
+    const element = document.createElement('div');
+    element.className = 'nd-figure-host';
+    // The view holds inputs; the browser must not treat it as part of the body's text.
+    element.contentEditable = 'false';
+    return element;
+  }
+
+  override updateDOM(): false {
+    return false;
+  }
+
+  override isInline(): false {
+    return false;
+  }
+
+  getAssetId(): string {
+    return this.getLatest().__assetId;
+  }
+  getCaption(): string {
+    return this.getLatest().__caption;
+  }
+  getAlt(): string {
+    return this.getLatest().__alt;
+  }
+  getCredit(): string {
+    return this.getLatest().__credit;
+  }
+
+  setCaption(caption: string): this {
+    const writable = this.getWritable();
+    writable.__caption = caption;
+    if (caption.trim() !== '') writable.__captionMissing = false;
+    return writable;
+  }
+  setAlt(alt: string): this {
+    const writable = this.getWritable();
+    writable.__alt = alt;
+    return writable;
+  }
+  setCredit(credit: string): this {
+    const writable = this.getWritable();
+    writable.__credit = credit;
+    return writable;
+  }
+
+  override decorate(_editor: LexicalEditor, _config: EditorConfig): JSX.Element {
+    return (
+      <FigureView
+        nodeKey={this.getKey()}
+        assetId={this.__assetId}
+        caption={this.__caption}
+        alt={this.__alt}
+        credit={this.__credit}
+      />
+    );
+  }
+}
+
+export function $createFigureNode(payload: FigurePayload): FigureNode {
+  return $applyNodeReplacement(new FigureNode(payload));
+}
+
+export function $isFigureNode(node: LexicalNode | null | undefined): node is FigureNode {
+  return node instanceof FigureNode;
+}
+
+export type FigureField = 'caption' | 'alt' | 'credit';

@@ -1,0 +1,46 @@
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { useEffect, useRef } from 'react';
+import type { LexicalState } from '../../../../shared/model/Article';
+
+/**
+ * Serialising a 10,000-word body costs milliseconds; doing it on every keystroke would put that
+ * cost inside each keystroke's frame. The body is serialised once typing pauses (well inside the
+ * autosave's own delay), and at once when the editor goes away or the page is being left.
+ */
+export const SERIALIZE_DELAY_MS = 250;
+
+export default function SerializePlugin({ onChange }: { onChange(state: LexicalState): void }): null {
+  const [editor] = useLexicalComposerContext();
+  const report = useRef(onChange);
+  report.current = onChange;
+
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let pending = false;
+    const flush = () => {
+      if (timer) clearTimeout(timer);
+      timer = null;
+      if (!pending) return;
+      pending = false;
+      report.current(editor.getEditorState().toJSON() as unknown as LexicalState);
+    };
+    const unregister = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, prevEditorState, tags }) => {
+      // Selection moves and the initial load change nothing worth saving.
+      if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
+      if (prevEditorState.isEmpty() || tags.has('newsdesk-load')) return;
+      pending = true;
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(flush, SERIALIZE_DELAY_MS);
+    });
+    const onHide = () => flush();
+    window.addEventListener('beforeunload', onHide);
+    window.addEventListener('pagehide', onHide);
+    return () => {
+      unregister();
+      window.removeEventListener('beforeunload', onHide);
+      window.removeEventListener('pagehide', onHide);
+      flush();
+    };
+  }, [editor]);
+  return null;
+}

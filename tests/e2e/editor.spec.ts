@@ -1,0 +1,231 @@
+import sharp from 'sharp';
+import { expect, test } from './fixtures';
+import { EditorPanel } from './models/EditorPanel';
+
+const MOD = process.platform === 'darwin' ? 'Meta' : 'Control';
+
+test.beforeEach(async ({ newsdesk }) => {
+  await newsdesk.createArticle();
+});
+
+test('toolbar: block types, inline formats, lists, separator, undo and redo', async ({ page, newsdesk, host }) => {
+  const editor = new EditorPanel(page, host);
+  await editor.body.click();
+  await page.keyboard.type('Cửa Lò đón khách');
+  await editor.toolbar.getByTestId('block-type').selectOption('h2');
+  await expect(editor.body.locator('h2')).toHaveText('Cửa Lò đón khách');
+  await editor.toolbar.getByTestId('block-type').selectOption('quote');
+  await expect(editor.body.locator('blockquote')).toHaveText('Cửa Lò đón khách');
+  await editor.toolbar.getByTestId('block-type').selectOption('paragraph');
+
+  await page.keyboard.press('End');
+  await page.keyboard.press('Shift+Home');
+  for (const [name, cls] of [
+    ['Đậm', 'nd-bold'],
+    ['Nghiêng', 'nd-italic'],
+    ['Gạch chân', 'nd-underline'],
+    ['Gạch ngang', 'nd-strike'],
+  ] as const) {
+    await editor.tool(name).click();
+    await expect(editor.tool(name)).toHaveAttribute('aria-pressed', 'true');
+    await expect(editor.body.locator(`.${cls}`)).toHaveText('Cửa Lò đón khách');
+  }
+  // Tooltips name the shortcut.
+  await expect(editor.tool('Đậm')).toHaveAttribute('title', /Ctrl\+B|⌘B/);
+
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await editor.tool('Danh sách dấu chấm').click();
+  await page.keyboard.type('một');
+  await expect(editor.body.locator('ul > li')).toHaveText('một');
+  await editor.tool('Danh sách đánh số').click();
+  await expect(editor.body.locator('ol > li')).toHaveText('một');
+  await editor.tool('Danh sách đánh số').click();
+  await expect(editor.body.locator('ol')).toHaveCount(0);
+
+  await editor.tool('Đường phân cách').click();
+  await expect(editor.body.locator('hr')).toHaveCount(1);
+  await editor.tool('Hoàn tác').click();
+  await expect(editor.body.locator('hr')).toHaveCount(0);
+  await editor.tool('Làm lại').click();
+  await expect(editor.body.locator('hr')).toHaveCount(1);
+  await editor.expectStored((a) => JSON.stringify(a.body).includes('"horizontalrule"'));
+});
+
+test('keyboard shortcuts: bold, italic, underline, strikethrough, undo, redo', async ({ page, newsdesk, host }) => {
+  const editor = new EditorPanel(page, host);
+  await editor.body.click();
+  await page.keyboard.type('Nghệ An');
+  await page.keyboard.press('Shift+Home');
+  await page.keyboard.press(`${MOD}+b`);
+  await page.keyboard.press(`${MOD}+i`);
+  await page.keyboard.press(`${MOD}+u`);
+  await page.keyboard.press(`${MOD}+Shift+x`);
+  const span = editor.body.locator('.nd-bold.nd-italic.nd-underline, .nd-bold.nd-italic.nd-underline.nd-strike');
+  await expect(span).toHaveText('Nghệ An');
+  await expect(editor.body.locator('.nd-strike')).toHaveText('Nghệ An');
+  await page.keyboard.press(`${MOD}+z`);
+  await expect(editor.body.locator('.nd-strike')).toHaveCount(0);
+  await page.keyboard.press(`${MOD}+Shift+z`);
+  await expect(editor.body.locator('.nd-strike')).toHaveCount(1);
+  await page.keyboard.press(`${MOD}+z`);
+  await expect(editor.body.locator('.nd-strike')).toHaveCount(0);
+  await page.keyboard.press('Control+y');
+  await expect(editor.body.locator('.nd-strike')).toHaveCount(1);
+});
+
+test('markdown shortcuts make headings H2–H4, lists, quotes and separators, and nothing else', async ({ page, newsdesk, host }) => {
+  const editor = new EditorPanel(page, host);
+  await editor.body.click();
+  const lines = ['## Hai', '### Ba', '#### Bốn', '- gạch', '* sao', '1. số', '> trích'];
+  for (const line of lines) {
+    await page.keyboard.type(line);
+    await page.keyboard.press('Enter');
+    // Leave any list or quote the shortcut started.
+    await page.keyboard.press('Enter');
+  }
+  await page.keyboard.type('--- ');
+  await page.keyboard.type('# Một');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('+ cộng');
+  await expect(editor.body.locator('h2')).toHaveText('Hai');
+  await expect(editor.body.locator('h3')).toHaveText('Ba');
+  await expect(editor.body.locator('h4')).toHaveText('Bốn');
+  await expect(editor.body.locator('ul > li')).toHaveText(['gạch', 'sao']);
+  await expect(editor.body.locator('ol > li')).toHaveText('số');
+  await expect(editor.body.locator('blockquote')).toHaveText('trích');
+  await expect(editor.body.locator('hr')).toHaveCount(1);
+  await expect(editor.body.locator('h1')).toHaveCount(0);
+  await expect(editor.body.getByText('# Một')).toBeVisible();
+  await expect(editor.body.getByText('+ cộng')).toBeVisible();
+});
+
+test('link popover: Ctrl+K, javascript: refused with a message, https accepted, link removed', async ({ page, newsdesk, host }) => {
+  const editor = new EditorPanel(page, host);
+  await editor.body.click();
+  await page.keyboard.type('Cổng thông tin');
+  await page.keyboard.press('Shift+Home');
+  await page.keyboard.press(`${MOD}+k`);
+  const url = page.getByTestId('link-url');
+  await expect(url).toBeFocused();
+  await url.fill('javascript:alert(1)');
+  await page.getByTestId('link-save').click();
+  await expect(page.getByTestId('link-invalid')).toHaveText('Chỉ chấp nhận liên kết http://, https:// hoặc mailto:');
+  await expect(editor.body.locator('a')).toHaveCount(0);
+  await url.fill('https://nghean.gov.vn/tin-tuc');
+  await url.press('Enter');
+  await expect(page.getByTestId('link-popover')).toHaveCount(0);
+  await expect(editor.body.locator('a')).toHaveAttribute('href', 'https://nghean.gov.vn/tin-tuc');
+  await expect(editor.body.locator('a')).toHaveText('Cổng thông tin');
+  await editor.expectStored((a) => JSON.stringify(a.body).includes('"url":"https://nghean.gov.vn/tin-tuc"'));
+
+  await editor.body.locator('a').click();
+  await editor.tool('Liên kết').click();
+  await expect(page.getByTestId('link-url')).toHaveValue('https://nghean.gov.vn/tin-tuc');
+  await page.getByTestId('link-remove').click();
+  await expect(editor.body.locator('a')).toHaveCount(0);
+  await expect(editor.body).toHaveText('Cổng thông tin');
+});
+
+test('a photo is imported through the media service, shown, captioned, and stored by asset id', async ({ page, newsdesk, host }) => {
+  const editor = new EditorPanel(page, host);
+  const jpeg = await sharp({ create: { width: 800, height: 500, channels: 3, background: { r: 20, g: 120, b: 200 } } })
+    .jpeg()
+    .toBuffer();
+  await editor.body.click();
+  await page.keyboard.type('Bãi biển Cửa Lò sáng nay.');
+  await page.getByTestId('photo-file-input').setInputFiles({ name: 'IMG_4426.jpg', mimeType: 'image/jpeg', buffer: jpeg });
+  await expect(editor.figures).toHaveCount(1);
+  await expect(editor.figures.getByTestId('figure-image')).toHaveAttribute('src', /^blob:/);
+  await expect(editor.figures.getByTestId('figure-image')).toHaveJSProperty('naturalWidth', 800);
+  await expect(page.getByTestId('figure-caption-warning')).toHaveText('Chưa có chú thích');
+  await expect(page.getByTestId('figure-alt-warning')).toBeVisible();
+
+  await page.getByTestId('figure-caption').fill('IMG_4426');
+  await expect(page.getByTestId('figure-caption-warning')).toHaveText('Chú thích giống tên tệp máy ảnh, hãy viết lại');
+  await expect.poll(() => editor.issueCodes()).toContain('FIGURE_CAPTION_FILENAME');
+  await page.getByTestId('figure-caption').fill('Du khách tắm biển Cửa Lò');
+  await page.getByTestId('figure-alt').fill('Bãi biển đông người');
+  await page.getByTestId('figure-credit').fill('Thanh Bình');
+  await expect(page.getByTestId('figure-caption-warning')).toHaveCount(0);
+  await expect(page.getByTestId('figure-alt-warning')).toHaveCount(0);
+  await expect(page.getByTestId('featured-select').locator('option')).toHaveText(['(Không có)', 'Ảnh 1: Du khách tắm biển Cửa Lò']);
+  await page.getByTestId('featured-select').selectOption({ index: 1 });
+
+  await editor.expectStored((a) => JSON.stringify(a.body).includes('Thanh Bình') && a.featuredAssetId !== null);
+  const stored = await editor.stored();
+  const text = JSON.stringify(stored.body);
+  expect(text).not.toContain('data:');
+  expect(text).not.toContain('blob:');
+  const figure = stored.body.root.children.find((n) => (n as { type: string }).type === 'figure') as Record<string, unknown>;
+  expect(figure).toEqual({
+    type: 'figure',
+    version: 1,
+    assetId: stored.featuredAssetId,
+    caption: 'Du khách tắm biển Cửa Lò',
+    alt: 'Bãi biển đông người',
+    credit: 'Thanh Bình',
+  });
+});
+
+test('a file that is not an image is refused with a translated message', async ({ page, newsdesk, host }) => {
+  const editor = new EditorPanel(page, host);
+  await editor.body.click();
+  await page.getByTestId('photo-file-input').setInputFiles({ name: 'hong.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('JFIF but not really') });
+  await expect(page.getByTestId('photo-error')).toContainText('Tệp không phải ảnh đọc được');
+  await expect(editor.figures).toHaveCount(0);
+});
+
+test('metadata fields autosave; the checklist follows; counts and reading time show', async ({ page, newsdesk, host }) => {
+  const editor = new EditorPanel(page, host);
+  await expect.poll(() => editor.issueCodes()).toEqual(['TITLE_MISSING', 'LEAD_MISSING', 'BODY_EMPTY', 'BYLINE_MISSING']);
+  await newsdesk.title.fill('Cửa Lò đón khách');
+  await page.getByTestId('lead-input').fill('Hàng nghìn lượt khách.\nDòng hai.');
+  await page.getByTestId('byline-input').fill('Thanh Bình');
+  await page.getByTestId('dateline-input').fill('Cửa Lò');
+  await page.getByTestId('category-input').fill('Du lịch');
+  const tag = page.getByTestId('tag-input');
+  await tag.fill('du lịch');
+  await tag.press('Enter');
+  await tag.pressSequentially('biển,Nghệ An,');
+  await expect(page.getByTestId('tag')).toHaveText(['du lịch×', 'biển×', 'Nghệ An×']);
+  await page.getByRole('button', { name: 'Bỏ thẻ “biển”' }).click();
+  await page.getByTestId('publish-at-input').fill('2025-06-01T08:30');
+  await editor.body.click();
+  const words = Array.from({ length: 260 }, (_, i) => (i % 2 ? 'biển' : 'Cửa')).join(' ');
+  await page.keyboard.insertText(words);
+  await expect(page.getByTestId('word-count')).toHaveAttribute('data-value', '260');
+  await expect(page.getByTestId('char-count')).toHaveAttribute('data-value', String(words.length));
+  await expect(page.getByTestId('reading-time')).toHaveText('2 phút đọc');
+  await expect(page.getByTestId('rules')).toHaveAttribute('data-count', '0');
+
+  await editor.expectStored((a) => a.publishAt !== null && JSON.stringify(a.body).includes('biển'));
+  const stored = await editor.stored();
+  expect(stored).toMatchObject({
+    title: 'Cửa Lò đón khách',
+    lead: 'Hàng nghìn lượt khách.\nDòng hai.',
+    byline: 'Thanh Bình',
+    dateline: 'Cửa Lò',
+    category: 'Du lịch',
+    tags: ['du lịch', 'Nghệ An'],
+  });
+  const expected = await page.evaluate(() => new Date('2025-06-01T08:30').toISOString());
+  expect(new Date(stored.publishAt as string).toISOString()).toBe(expected);
+});
+
+test('focus mode hides the list and chrome; Esc leaves', async ({ page, newsdesk, host }) => {
+  const editor = new EditorPanel(page, host);
+  await editor.body.click();
+  await expect(page.getByTestId('focus-toggle')).toHaveAttribute('title', /Ctrl\+Shift\+F|⌘⇧F/);
+  await page.keyboard.press(`${MOD}+Shift+f`);
+  await expect(newsdesk.newArticleButton).toBeHidden();
+  await expect(editor.body).toBeVisible();
+  await page.keyboard.type('Vẫn gõ được');
+  await expect(editor.body).toHaveText('Vẫn gõ được');
+  await page.keyboard.press('Escape');
+  await expect(newsdesk.newArticleButton).toBeVisible();
+  await page.getByTestId('focus-toggle').click();
+  await expect(newsdesk.newArticleButton).toBeHidden();
+  await page.getByTestId('focus-toggle').click();
+  await expect(newsdesk.newArticleButton).toBeVisible();
+});
