@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { protocol } from 'electron';
-import { APP_SCHEME, CONTENT_SECURITY_POLICY } from './security';
+import { APP_HOST, APP_SCHEME, CONTENT_SECURITY_POLICY } from './security';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -23,8 +23,11 @@ export function registerAppScheme(): void {
 export function serveRenderer(rendererDir: string): void {
   const root = normalize(rendererDir);
   protocol.handle(APP_SCHEME, async (request) => {
-    const { pathname } = new URL(request.url);
-    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    const { host, pathname } = new URL(request.url);
+    // Only newsdesk://app is our page; any other host would be a second origin with no IPC rights.
+    if (host !== APP_HOST) return new Response('not found', { status: 404 });
+    const relative = pathname === '/' ? 'index.html' : safeDecode(pathname)?.replace(/^\/+/, '');
+    if (relative === undefined) return new Response('not found', { status: 404 });
     const file = normalize(join(root, relative));
     if (!file.startsWith(root + sep)) return new Response('not found', { status: 404 });
     try {
@@ -40,4 +43,13 @@ export function serveRenderer(rendererDir: string): void {
       return new Response('not found', { status: 404 });
     }
   });
+}
+
+/** `decodeURIComponent`, but a malformed escape (`%E0%A4%A`) is a 404, not a thrown URIError. */
+function safeDecode(pathname: string): string | undefined {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return undefined;
+  }
 }

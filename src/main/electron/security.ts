@@ -2,7 +2,8 @@ import { app, session, shell, type WebContents } from 'electron';
 
 /** The renderer is served from this privileged custom scheme, never from file:// (checklist #18). */
 export const APP_SCHEME = 'newsdesk';
-export const APP_ORIGIN = `${APP_SCHEME}://app`;
+export const APP_HOST = 'app';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -18,7 +19,13 @@ export const CONTENT_SECURITY_POLICY = [
 
 export function isAppUrl(url: string): boolean {
   try {
-    return new URL(url).origin === APP_ORIGIN;
+    const parsed = new URL(url);
+    // Not `parsed.origin`: Node's URL gives every custom scheme the opaque origin "null", even one
+    // Electron registers as standard, so an origin check refused our own page. Compare the parts;
+    // `host` includes any port, and credentials never belong in our URLs.
+    return (
+      parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST && parsed.username === '' && parsed.password === ''
+    );
   } catch {
     return false;
   }

@@ -105,7 +105,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       } catch {
         return sendJson(res, 400, { ok: false, error: { code: 'VALIDATION', details: { reason: 'json' } } });
       }
-      const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+      const rawChannel = url.pathname.slice('/api/'.length);
+      // A malformed escape is simply not a channel name: the app answers UNKNOWN_CHANNEL.
+      const channel = safeDecode(rawChannel) ?? rawChannel;
       return sendJson(res, 200, await options.app.invoke(channel, input));
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'method');
@@ -128,7 +130,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   }
 
   async function serveStatic(pathname: string, res: ServerResponse): Promise<void> {
-    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    const relative = pathname === '/' ? 'index.html' : safeDecode(pathname)?.replace(/^\/+/, '');
+    if (relative === undefined) return refuse(res, 404, 'path');
     const file = normalize(join(options.rendererDir, relative));
     if (!file.startsWith(normalize(options.rendererDir) + sep)) return refuse(res, 404, 'path');
     try {
@@ -167,6 +170,15 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       server.closeAllConnections();
     },
   };
+}
+
+/** `decodeURIComponent`, but a malformed escape (`%E0%A4%A`) gives undefined instead of throwing. */
+function safeDecode(value: string): string | undefined {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return undefined;
+  }
 }
 
 function setCommonHeaders(res: ServerResponse): void {

@@ -8,10 +8,8 @@ export const IMAGE_SCHEMES = ['http', 'https'] as const;
  * ("java\tscript:"). Entities are already decoded by the HTML parser.
  */
 export function safeUrl(raw: string, schemes: readonly string[] = LINK_SCHEMES): string | null {
-  // eslint-disable-next-line no-control-regex
   const url = raw.replace(/^[\u0000-\u0020\u007f-\u009f]+|[\u0000-\u0020\u007f-\u009f]+$/g, '');
   if (url === '') return null;
-  // eslint-disable-next-line no-control-regex
   const probe = url.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
   const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(probe);
   if (scheme) return schemes.includes(scheme[1]!.toLowerCase()) ? url : null;

@@ -139,6 +139,9 @@ describe('startWebServer', () => {
     expect(broken.status).toBe(400);
     expect(JSON.parse(broken.body)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect(JSON.parse((await api('nope', {})).body)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+    const malformed = await api('%E0%A4%A', {});
+    expect(malformed.status).toBe(200);
+    expect(JSON.parse(malformed.body)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
   });
 
   it.each([
@@ -150,6 +153,8 @@ describe('startWebServer', () => {
     ['/..%5Csecret.txt'],
     ['/assets'],
     ['/no-such-file.js'],
+    ['/%E0%A4%A'],
+    ['/index.html%00.js'],
   ])('does not serve %s (404)', async (path) => {
     const reply = await send({ path });
     expect(reply.status).toBe(404);
