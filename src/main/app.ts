@@ -52,9 +52,14 @@ export async function createApp(options: AppOptions): Promise<NewsdeskApp> {
       articleCount: articles.count,
     }),
     'articles.list': async () => articles.list(),
-    'articles.create': (input) => articles.create(input),
+    'articles.create': (input) => articles.create(input, { createdBy: services.profile.get().name }),
     'articles.get': ({ id }) => articles.get(id),
     'articles.save': ({ id, baseRev, changes }) => articles.save(id, baseRev, changes),
+    'articles.transition': (input) => services.lifecycle.transition(input),
+    'articles.bulk': ({ ids, action }) => services.lifecycle.bulk(ids, action),
+    'articles.export': ({ ids }) => services.lifecycle.export(ids),
+    'profile.get': async () => services.profile.get(),
+    'profile.set': async (input) => services.profile.set(input),
     'store.notices': async () => articles.notices(),
     'store.dismissNotice': async ({ id }) => ({ dismissed: await articles.dismissNotice(id) }),
     'history.list': ({ id }) => services.history.list(id),
@@ -86,6 +91,7 @@ export async function createApp(options: AppOptions): Promise<NewsdeskApp> {
 
   function subscribe(sink: EventSink): () => void {
     const unsubscribers = [
+      services.profile.changes.on((payload) => sink('profile.changed', payload)),
       articles.changes.on((payload) => sink('articles.changed', payload)),
       articles.onNotice((notice) => sink('store.notice', notice)),
     ];

@@ -4,8 +4,13 @@ import {
   articleEditableSchema,
   articleIdSchema,
   articleSchema,
+  articleStateSchema,
   articleSummarySchema,
 } from './model/Article';
+import { articleBundleSchema } from './model/ArticleBundle';
+import { BULK_MAX_IDS, bulkActionSchema, bulkItemResultSchema } from './model/BulkResult';
+import { RETURN_NOTE_MAX } from './model/lifecycle';
+import { profileSchema } from './model/Profile';
 import { historySnapshotSchema, historyVersionSchema } from './model/HistoryVersion';
 import { storeNoticeSchema } from './model/StoreNotice';
 import { assetIdSchema, mediaAssetSchema, MEDIA_MAX_BYTES, renditionSchema } from './model/MediaAsset';
@@ -88,13 +93,41 @@ export const channels = {
     }),
     output: articleSchema,
   },
+  /** Moves an article in its lifecycle; the role is the current profile's, never the caller's. */
+  'articles.transition': {
+    input: z.object({
+      id: articleIdSchema,
+      to: articleStateSchema,
+      /** Required when returning an article: what the writer must fix. */
+      note: z.string().max(RETURN_NOTE_MAX).optional(),
+      baseRev: z.number().int().nonnegative().optional(),
+    }),
+    output: articleSchema,
+  },
+  'articles.bulk': {
+    input: z.object({ ids: z.array(articleIdSchema).min(1).max(BULK_MAX_IDS), action: bulkActionSchema }),
+    output: z.array(bulkItemResultSchema),
+  },
+  'articles.export': {
+    input: z.object({ ids: z.array(articleIdSchema).min(1).max(BULK_MAX_IDS) }),
+    output: articleBundleSchema,
+  },
+  'profile.get': {
+    input: z.object({}),
+    output: profileSchema,
+  },
+  'profile.set': {
+    input: profileSchema,
+    output: profileSchema,
+  },
 } as const;
 
 export const events = {
   'articles.changed': z.object({
     ids: z.array(articleIdSchema),
-    reason: z.enum(['created', 'saved', 'deleted', 'reloaded']),
+    reason: z.enum(['created', 'saved', 'deleted', 'reloaded', 'transitioned']),
   }),
+  'profile.changed': profileSchema,
   /** A file was quarantined while the app ran. */
   'store.notice': storeNoticeSchema,
 } as const;

@@ -17,6 +17,8 @@ export const ERROR_CODES = [
   'INTERNAL',
   /** An import that is not an image we can decode (corrupt, truncated, unsupported, too large). */
   'MEDIA_INVALID',
+  /** A lifecycle move the table (src/shared/model/lifecycle.ts) does not allow; details.reason says why. */
+  'INVALID_TRANSITION',
   /** The article's file was damaged (cut short, not JSON, wrong shape) and moved to quarantine/. */
   'ARTICLE_DAMAGED',
 ] as const;

@@ -2,6 +2,10 @@ import { join } from 'node:path';
 import { HistoryStore } from './history/HistoryStore';
 import { MediaStore } from './media/MediaStore';
 import { ArticleStore } from './store/ArticleStore';
+import { ArticleLifecycle } from './lifecycle/ArticleLifecycle';
+import { ConfSettingsStore } from './profile/ConfSettingsStore';
+import { ProfileService } from './profile/ProfileService';
+import type { SettingsStore } from './profile/SettingsStore';
 import { FaultInjectingFileSystem, FAULTS_FILE, faultsFromFile } from './store/FaultInjectingFileSystem';
 
 export interface ServiceOptions {
@@ -12,12 +16,16 @@ export interface ServiceOptions {
    * Set only by the web host when started with NEWSDESK_TEST_FAULTS=1.
    */
   testFaults?: boolean;
+  /** The desktop host passes electron-store; otherwise conf in the data dir. */
+  settings?: SettingsStore;
 }
 
 export interface Services {
   articles: ArticleStore;
   media: MediaStore;
   history: HistoryStore;
+  profile: ProfileService;
+  lifecycle: ArticleLifecycle;
   close(): Promise<void>;
 }
 
@@ -30,10 +38,19 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   const history = new HistoryStore(articles);
   const detachHistory = history.attach();
   const media = await MediaStore.open(options.dataDir);
+  const profile = new ProfileService(options.settings ?? new ConfSettingsStore(options.dataDir));
+  // What was submitted is kept as a version: the base an editor's changes are compared with.
+  const lifecycle = new ArticleLifecycle(articles, profile, {
+    onSubmitted: async (article) => {
+      await history.snapshot(article, 'submit');
+    },
+  });
   return {
     articles,
     media,
     history,
+    profile,
+    lifecycle,
     close: async () => {
       detachHistory();
       await history.idle();

@@ -3,6 +3,7 @@ import type { Article, ArticleSummary } from '../../shared/model/Article';
 import { NewsdeskError } from '../../shared/errors';
 import { ArticleEditor } from '../editor/ArticleEditor';
 import { ArticleList } from '../queue/ArticleList';
+import { ProfileSettings } from '../settings/ProfileSettings';
 import { bridge, type Bridge } from './bridge';
 import { useI18n } from './i18n';
 import { errorKey, type MessageKey } from './messages';
@@ -67,6 +68,7 @@ function Workspace({ bridge }: { bridge: Bridge }) {
     <div className="nd-app">
       <header className="nd-top">
         <h1>{t('app.title')}</h1>
+        <ProfileSettings bridge={bridge} />
         <label className="nd-lang">
           {t('app.language')}{' '}
           <select
@@ -85,9 +87,16 @@ function Workspace({ bridge }: { bridge: Bridge }) {
         </div>
       )}
       <div className="nd-main">
-        <ArticleList articles={articles} selectedId={open?.id ?? null} onSelect={select} onCreate={create} />
+        <ArticleList bridge={bridge} articles={articles} selectedId={open?.id ?? null} onSelect={select} onCreate={create} />
         {open ? (
-          <ArticleEditor key={open.id} bridge={bridge} article={open} onSaved={() => undefined} />
+          // Keyed by rev too: after a state change the editor restarts from the new rev.
+          <ArticleEditor
+            key={`${open.id}@${open.rev}`}
+            bridge={bridge}
+            article={open}
+            onSaved={() => undefined}
+            onTransitioned={setOpen}
+          />
         ) : (
           <p className="nd-empty nd-editor">{t('articles.selectPrompt')}</p>
         )}

@@ -4,6 +4,7 @@ import type { Article } from '../../shared/model/Article';
 import type { Bridge } from '../app/bridge';
 import { useI18n } from '../app/i18n';
 import { errorKey } from '../app/messages';
+import { LifecycleBar } from '../queue/LifecycleBar';
 import { BodyEditor } from './BodyEditor';
 import './ArticleEditor.css';
 import { EditorStatusBar } from './EditorStatusBar';
@@ -20,10 +21,12 @@ interface ArticleEditorProps {
   bridge: Bridge;
   article: Article;
   onSaved(article: Article): void;
+  /** After a lifecycle move from the editor bar: the article at its new rev. */
+  onTransitioned?(article: Article): void;
 }
 
 /** One open article: title and body, autosaved. Keyed by article id by its parent. */
-export function ArticleEditor({ bridge, article, onSaved }: ArticleEditorProps) {
+export function ArticleEditor({ bridge, article, onSaved, onTransitioned }: ArticleEditorProps) {
   const { t } = useI18n();
   const [title, setTitle] = useState(article.title);
   const { status, update } = useAutosave(bridge, article, onSaved);
@@ -59,6 +62,12 @@ export function ArticleEditor({ bridge, article, onSaved }: ArticleEditorProps) 
   return (
     <article className={focus.on ? 'nd-editor nd-editor-focus' : 'nd-editor'} aria-label={t('editor.title')}>
       <header className="nd-editor-bar">
+        <LifecycleBar
+          bridge={bridge}
+          article={article}
+          busy={status.kind !== 'saved'}
+          onTransitioned={(next) => onTransitioned?.(next)}
+        />
         <SaveIndicator status={status} />
         <button
           type="button"

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Bumped with every change of the stored shape; each bump has a numbered migration in the store. */
-export const ARTICLE_SCHEMA_VERSION = 1;
+export const ARTICLE_SCHEMA_VERSION = 2;
 
 /** Ids become file names, so they are restricted to characters that are safe on every OS. */
 export const articleIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'invalid article id');
@@ -51,6 +51,14 @@ export const articleSchema = z.object({
   state: articleStateSchema,
   createdAt: isoDate,
   updatedAt: isoDate,
+  // Lifecycle fields (v2), owned by the lifecycle service; see src/shared/model/lifecycle.ts.
+  // Optional: absent means "none", so documents and fixtures without them stay valid.
+  /** The profile name of whoever created the article: "own draft" rules compare against it. */
+  createdBy: z.string().max(200).optional(),
+  /** The editor's note when the article was returned; cleared on approval. */
+  returnNote: z.string().max(5_000).optional(),
+  /** The state before spiking, so restore puts the article back where it was. */
+  spikedFrom: articleStateSchema.exclude(['spiked']).optional(),
 });
 export type Article = z.infer<typeof articleSchema>;
 

@@ -23,7 +23,10 @@ import { migrateArticle } from './migrateArticle';
 import { QuarantineLog } from './QuarantineLog';
 import { TEMP_SUFFIX, toStorageError } from './writeFileDurable';
 
-export type ArticlesChanged = { ids: string[]; reason: 'created' | 'saved' | 'deleted' | 'reloaded' };
+export type ArticlesChanged = { ids: string[]; reason: 'created' | 'saved' | 'deleted' | 'reloaded' | 'transitioned' };
+
+/** The lifecycle fields a state change writes (decided by src/shared/model/lifecycle.ts). */
+export type StateChange = Pick<Article, 'state' | 'returnNote' | 'spikedFrom'>;
 
 export interface ArticleStoreOptions {
   now?: () => Date;
@@ -112,7 +115,8 @@ export class ArticleStore {
     return this.index.list();
   }
 
-  async create(fields: Partial<ArticleEditable> = {}): Promise<Article> {
+  /** `createdBy`: the current profile's name, the writer the lifecycle's "own draft" rules name. */
+  async create(fields: Partial<ArticleEditable> = {}, origin: { createdBy?: string } = {}): Promise<Article> {
     const id = this.newId();
     const stamp = this.now().toISOString();
     const article = normalizeDeep(
@@ -133,6 +137,7 @@ export class ArticleStore {
         createdAt: stamp,
         updatedAt: stamp,
         ...fields,
+        ...(origin.createdBy ? { createdBy: origin.createdBy } : {}),
       }),
     );
     await this.withLock(id, () => this.write(article));
@@ -181,6 +186,38 @@ export class ArticleStore {
     this.changes.emit({ ids: [id], reason: 'saved' });
     this.written.emit(saved);
     return saved;
+  }
+
+  /**
+   * Changes an article's lifecycle state. `decide` runs under the article's lock on the stored
+   * version, so the decision and the write see the same article; it throws to refuse. A `baseRev`
+   * that is not the stored rev is a CONFLICT, as for saves. Bumps rev like any other write.
+   */
+  async setState(
+    id: string,
+    decide: (current: Article) => StateChange,
+    options: { baseRev?: number | undefined } = {},
+  ): Promise<{ before: Article; after: Article }> {
+    const result = await this.withLock(id, async () => {
+      const before = await this.get(id);
+      if (options.baseRev !== undefined && before.rev !== options.baseRev) {
+        throw new NewsdeskError('CONFLICT', { id, baseRev: options.baseRev, currentRev: before.rev });
+      }
+      const change = decide(before);
+      const { returnNote: _note, spikedFrom: _from, ...rest } = before;
+      const after = articleSchema.parse({
+        ...rest,
+        state: change.state,
+        ...(change.returnNote !== undefined ? { returnNote: change.returnNote } : {}),
+        ...(change.spikedFrom !== undefined ? { spikedFrom: change.spikedFrom } : {}),
+        rev: before.rev + 1,
+        updatedAt: this.now().toISOString(),
+      });
+      await this.write(after);
+      return { before, after };
+    });
+    this.changes.emit({ ids: [id], reason: 'transitioned' });
+    return result;
   }
 
   async close(): Promise<void> {

@@ -16,6 +16,14 @@ const migrations: Record<number, (doc: Record<string, unknown>) => Record<string
     ...doc,
     schemaVersion: 1,
   }),
+  // Version 1 → 2: the lifecycle fields (createdBy, returnNote, spikedFrom) arrive, all optional.
+  // A v1 article already spiked has no record of where it came from; restore must still work,
+  // so it is recorded as spiked from draft: the one state that loses nothing and publishes nothing.
+  1: (doc) => ({
+    ...doc,
+    ...(doc.state === 'spiked' && doc.spikedFrom === undefined ? { spikedFrom: 'draft' } : {}),
+    schemaVersion: 2,
+  }),
 };
 
 export function migrateArticle(raw: unknown): unknown {

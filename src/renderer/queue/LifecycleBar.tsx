@@ -1,0 +1,170 @@
+import { useEffect, useState } from 'react';
+import { NewsdeskError } from '../../shared/errors';
+import type { Article, ArticleState } from '../../shared/model/Article';
+import { ARTICLE_ISSUE_CODES, type ArticleIssueCode } from '../../shared/model/articleRules';
+import { RETURN_NOTE_MAX, availableTransitions, type AvailableTransition } from '../../shared/model/lifecycle';
+import type { Bridge } from '../app/bridge';
+import { useI18n } from '../app/i18n';
+import { errorKey, type MessageKey } from '../app/messages';
+import { useProfile } from '../settings/useProfile';
+import './queue.css';
+
+interface LifecycleBarProps {
+  bridge: Bridge;
+  article: Article;
+  /** True while the editor has unsaved or in-flight changes: a transition waits for the save. */
+  busy: boolean;
+  /** The article after a transition made here (a new rev: the editor must start from it). */
+  onTransitioned(article: Article): void;
+}
+
+type Problem = { key: MessageKey; issues?: { code: ArticleIssueCode; figure?: number; limit?: number }[] };
+
+/**
+ * The open article's state and the moves the current profile may make, straight from the
+ * lifecycle table; the service checks again, so this only decides what is offered.
+ */
+export function LifecycleBar({ bridge, article, busy, onTransitioned }: LifecycleBarProps) {
+  const { t } = useI18n();
+  const profile = useProfile(bridge);
+  // The editor keeps its article while it is open; a change made elsewhere (bulk spike, another
+  // window) updates what this bar shows and offers.
+  const [current, setCurrent] = useState(article);
+  const [noteOpen, setNoteOpen] = useState(false);
+  const [note, setNote] = useState('');
+  const [pending, setPending] = useState(false);
+  const [problem, setProblem] = useState<Problem | null>(null);
+
+  useEffect(() => setCurrent(article), [article]);
+  useEffect(
+    () =>
+      bridge.on('articles.changed', ({ ids, reason }) => {
+        if (reason !== 'transitioned' || !ids.includes(article.id)) return;
+        bridge.invoke('articles.get', { id: article.id }).then(setCurrent, () => undefined);
+      }),
+    [bridge, article.id],
+  );
+
+  const moves = profile ? availableTransitions(current, profile) : [];
+
+  const run = (move: AvailableTransition, withNote?: string) => {
+    setPending(true);
+    setProblem(null);
+    bridge.invoke('articles.transition', { id: current.id, to: move.to, ...(withNote ? { note: withNote } : {}) }).then(
+      (next) => {
+        setPending(false);
+        setNoteOpen(false);
+        setNote('');
+        setCurrent(next);
+        onTransitioned(next);
+      },
+      (error: unknown) => {
+        setPending(false);
+        setProblem(problemOf(error));
+      },
+    );
+  };
+
+  return (
+    <section className="nd-lifecycle" aria-label={t('lifecycle.heading')} data-testid="lifecycle-bar">
+      <span className={`nd-state nd-state-${current.state}`} data-testid="article-state" data-state={current.state}>
+        {t(`state.${current.state}`)}
+      </span>
+      <div className="nd-lifecycle-actions">
+        {moves.map((move) => (
+          <button
+            key={move.to}
+            type="button"
+            className={move.action === 'spike' ? 'nd-danger' : undefined}
+            data-testid={`transition-${move.action}`}
+            data-to={move.to}
+            disabled={pending || busy}
+            title={busy ? t('lifecycle.busy') : undefined}
+            onClick={() => (move.needs === 'note' ? setNoteOpen(true) : run(move))}
+          >
+            {t(actionKey(move, current.state))}
+          </button>
+        ))}
+      </div>
+      {noteOpen && (
+        <form
+          className="nd-return-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            const move = moves.find((candidate) => candidate.needs === 'note');
+            if (move && note.trim()) run(move, note.normalize('NFC'));
+          }}
+        >
+          <label>
+            {t('lifecycle.notePrompt')}
+            <textarea
+              data-testid="return-note-input"
+              value={note}
+              maxLength={RETURN_NOTE_MAX}
+              required
+              autoFocus
+              lang="vi"
+              onChange={(event) => setNote(event.target.value)}
+            />
+          </label>
+          <div className="nd-lifecycle-actions">
+            <button type="submit" data-testid="return-confirm" disabled={pending || !note.trim()}>
+              {t('lifecycle.confirmReturn')}
+            </button>
+            <button type="button" className="nd-secondary" onClick={() => setNoteOpen(false)}>
+              {t('lifecycle.cancel')}
+            </button>
+          </div>
+        </form>
+      )}
+      {current.returnNote && (
+        <blockquote className="nd-return-note" data-testid="return-note">
+          <strong>{t('lifecycle.returnNote')}</strong> {current.returnNote}
+        </blockquote>
+      )}
+      {current.state === 'spiked' && current.spikedFrom && (
+        <span className="nd-spiked-from">{t('lifecycle.spikedFrom', { state: t(`state.${current.spikedFrom}`) })}</span>
+      )}
+      {problem && (
+        <div role="alert" className="nd-lifecycle-problem" data-testid="lifecycle-problem">
+          {t(problem.key)}
+          {problem.issues && (
+            <ul>
+              {problem.issues.map((issue, index) => (
+                <li key={index}>{t(`rules.${issue.code}`, { figure: issue.figure ?? '', limit: issue.limit ?? '' })}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function actionKey(move: AvailableTransition, from: ArticleState): MessageKey {
+  if (move.action === 'submit' && from === 'returned') return 'lifecycle.action.resubmit';
+  return `lifecycle.action.${move.action}`;
+}
+
+const REFUSAL_KEYS: Record<string, MessageKey> = {
+  'no-edge': 'lifecycle.refused.noEdge',
+  'not-allowed': 'lifecycle.refused.notAllowed',
+  'note-required': 'lifecycle.refused.noteRequired',
+  'publish-at-required': 'lifecycle.refused.publishAtRequired',
+  incomplete: 'lifecycle.refused.incomplete',
+};
+
+function problemOf(error: unknown): Problem {
+  if (!(error instanceof NewsdeskError)) return { key: errorKey('INTERNAL') };
+  if (error.code !== 'INVALID_TRANSITION') return { key: errorKey(error.code) };
+  const reason = typeof error.details?.reason === 'string' ? error.details.reason : '';
+  const key = REFUSAL_KEYS[reason] ?? errorKey('INVALID_TRANSITION');
+  const raw = Array.isArray(error.details?.issues) ? (error.details.issues as unknown[]) : [];
+  const issues = raw.flatMap((item) => {
+    const value = item as { code?: unknown; figure?: unknown; limit?: unknown } | null;
+    const code = ARTICLE_ISSUE_CODES.find((known) => known === value?.code);
+    if (!code) return [];
+    return [{ code, figure: typeof value?.figure === 'number' ? value.figure : undefined, limit: typeof value?.limit === 'number' ? value.limit : undefined }];
+  });
+  return issues.length > 0 ? { key, issues } : { key };
+}

@@ -1,0 +1,27 @@
+import { ARTICLE_STATES } from '../../shared/model/Article';
+import { useI18n } from '../app/i18n';
+import type { StateCounts, StateFilter } from './queueView';
+
+const CHIPS: readonly StateFilter[] = ['active', ...ARTICLE_STATES];
+
+/** One chip per state with its count; the spiked chip is the trash. */
+export function StateChips({ counts, value, onChange }: { counts: StateCounts; value: StateFilter; onChange(next: StateFilter): void }) {
+  const { t } = useI18n();
+  return (
+    <div className="nd-chips" role="group" aria-label={t('queue.states')}>
+      {CHIPS.map((chip) => (
+        <button
+          key={chip}
+          type="button"
+          className="nd-chip"
+          aria-pressed={value === chip}
+          data-testid={`state-chip-${chip}`}
+          data-count={counts[chip]}
+          onClick={() => onChange(chip)}
+        >
+          {chip === 'active' ? t('queue.all') : t(`state.${chip}`)} <span className="nd-chip-count">{counts[chip]}</span>
+        </button>
+      ))}
+    </div>
+  );
+}
