@@ -52,6 +52,7 @@ export async function createApp(options: AppOptions): Promise<NewsdeskApp> {
       articleCount: articles.count,
     }),
     'articles.list': async () => articles.list(),
+    'search.query': ({ q, limit }) => services.search.query(q, limit),
     'articles.create': (input) => articles.create(input, { createdBy: services.profile.get().name }),
     'articles.get': ({ id }) => articles.get(id),
     'articles.save': ({ id, baseRev, changes }) => articles.save(id, baseRev, changes),

@@ -13,6 +13,7 @@ import { RETURN_NOTE_MAX } from './model/lifecycle';
 import { profileSchema } from './model/Profile';
 import { historySnapshotSchema, historyVersionSchema } from './model/HistoryVersion';
 import { storeNoticeSchema } from './model/StoreNotice';
+import { searchQuerySchema, searchResultSchema } from './model/SearchHit';
 import { assetIdSchema, mediaAssetSchema, MEDIA_MAX_BYTES, renditionSchema } from './model/MediaAsset';
 
 /**
@@ -21,6 +22,11 @@ import { assetIdSchema, mediaAssetSchema, MEDIA_MAX_BYTES, renditionSchema } fro
  * input is validated with its schema at the host boundary.
  */
 export const channels = {
+  /** Full text over the local store, diacritic-insensitive, exact spelling first; snippets carry highlight ranges. */
+  'search.query': {
+    input: searchQuerySchema,
+    output: searchResultSchema,
+  },
   /** Files the store moved to quarantine/ (damaged), until dismissed. */
   'store.notices': {
     input: z.object({}),

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { HistoryStore } from './history/HistoryStore';
 import { MediaStore } from './media/MediaStore';
+import { SearchService } from './search/SearchService';
 import { ArticleStore } from './store/ArticleStore';
 import { ArticleLifecycle } from './lifecycle/ArticleLifecycle';
 import { ConfSettingsStore } from './profile/ConfSettingsStore';
@@ -26,6 +27,7 @@ export interface Services {
   history: HistoryStore;
   profile: ProfileService;
   lifecycle: ArticleLifecycle;
+  search: SearchService;
   close(): Promise<void>;
 }
 
@@ -45,13 +47,17 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       await history.snapshot(article, 'submit');
     },
   });
+  // Builds its index in the background: nothing here waits for it.
+  const search = new SearchService(articles);
   return {
     articles,
     media,
     history,
     profile,
     lifecycle,
+    search,
     close: async () => {
+      await search.close();
       detachHistory();
       await history.idle();
       await articles.close();

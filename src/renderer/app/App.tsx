@@ -3,6 +3,7 @@ import type { Article, ArticleSummary } from '../../shared/model/Article';
 import { NewsdeskError } from '../../shared/errors';
 import { ArticleEditor } from '../editor/ArticleEditor';
 import { ArticleList } from '../queue/ArticleList';
+import { SearchPanel } from '../search/SearchPanel';
 import { ProfileSettings } from '../settings/ProfileSettings';
 import { bridge, type Bridge } from './bridge';
 import { useI18n } from './i18n';
@@ -87,7 +88,10 @@ function Workspace({ bridge }: { bridge: Bridge }) {
         </div>
       )}
       <div className="nd-main">
-        <ArticleList bridge={bridge} articles={articles} selectedId={open?.id ?? null} onSelect={select} onCreate={create} />
+        <div className="nd-search-column">
+          <SearchPanel bridge={bridge} onOpen={select} />
+          <ArticleList bridge={bridge} articles={articles} selectedId={open?.id ?? null} onSelect={select} onCreate={create} />
+        </div>
         {open ? (
           // Keyed by rev too: after a state change the editor restarts from the new rev.
           <ArticleEditor

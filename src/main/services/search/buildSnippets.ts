@@ -1,0 +1,71 @@
+import type { SearchSnippet } from '../../../shared/model/SearchHit';
+import { tokenizeVietnamese, type Token } from '../../../shared/text/tokenizeVietnamese';
+import { SEARCH_FIELDS, type SearchableFields } from './searchableFields';
+
+/** Characters of context shown before the first match in a long field. */
+const CONTEXT_BEFORE = 60;
+const SNIPPET_LENGTH = 220;
+/** Besides the title, at most this many fields show a snippet. */
+const MAX_FIELD_SNIPPETS = 2;
+
+/**
+ * Snippets of the original text with the syllables that made the article match. A text syllable
+ * matches a query syllable when its folded form equals it or starts with it (the index matches
+ * prefixes too, so the highlight shows why the article was found). A prefix match marks only the
+ * typed part: folding keeps NFC Vietnamese text's length, so folded offsets are original offsets.
+ */
+export function buildSnippets(fields: SearchableFields, queryTerms: string[]): SearchSnippet[] {
+  const snippets: SearchSnippet[] = [];
+  for (const field of SEARCH_FIELDS) {
+    const text = fields[field];
+    if (!text) continue;
+    const ranges = matchRanges(tokenizeVietnamese(text), queryTerms);
+    if (ranges.length === 0) continue;
+    if (field === 'title') {
+      snippets.push({ field, text, ranges, clippedStart: false, clippedEnd: false });
+      continue;
+    }
+    if (snippets.filter((s) => s.field !== 'title').length >= MAX_FIELD_SNIPPETS) continue;
+    snippets.push(window(field, text, ranges));
+  }
+  return snippets;
+}
+
+export function matchRanges(tokens: Token[], queryTerms: string[]): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (const token of tokens) {
+    let best = 0;
+    for (const term of queryTerms) {
+      if (token.folded === term) {
+        best = token.end - token.start;
+        break;
+      }
+      if (term.length > best && token.folded.startsWith(term)) best = term.length;
+    }
+    if (best === 0) continue;
+    // A decomposed or oddly cased token may not keep its length when folded: mark it whole.
+    const sameLength = token.folded.length === token.end - token.start;
+    ranges.push([token.start, sameLength ? token.start + best : token.end]);
+  }
+  return ranges;
+}
+
+function window(field: SearchSnippet['field'], text: string, ranges: [number, number][]): SearchSnippet {
+  if (text.length <= SNIPPET_LENGTH) return { field, text, ranges, clippedStart: false, clippedEnd: false };
+  const first = ranges[0]![0];
+  let start = Math.max(0, first - CONTEXT_BEFORE);
+  if (start > 0) {
+    // Start on a syllable boundary, never inside a word.
+    const space = text.indexOf(' ', start);
+    start = space >= 0 && space < first ? space + 1 : first;
+  }
+  let end = Math.min(text.length, start + SNIPPET_LENGTH);
+  if (end < text.length) {
+    const space = text.lastIndexOf(' ', end);
+    if (space > first) end = space;
+  }
+  const inside = ranges
+    .filter(([s, e]) => s >= start && e <= end)
+    .map(([s, e]) => [s - start, e - start] as [number, number]);
+  return { field, text: text.slice(start, end), ranges: inside, clippedStart: start > 0, clippedEnd: end < text.length };
+}

@@ -1,0 +1,36 @@
+import { foldVietnamese } from './foldVietnamese';
+
+/** One syllable (or number) of a text, with where it sits in the original string. */
+export interface Token {
+  /** Lower case NFC, marks kept: what "exact diacritics" compares. */
+  exact: string;
+  /** `exact` folded: what matching compares. */
+  folded: string;
+  /** UTF-16 offsets into the original text, end exclusive: what highlighting marks. */
+  start: number;
+  end: number;
+}
+
+/**
+ * Vietnamese writes one syllable per space-separated unit, so a token is a run of letters, marks
+ * and digits; punctuation and symbols split. Digits stay ("2025", "30/4" → "30", "4") because
+ * dates and numbers are searched for. Combining marks are part of the run so text that slipped in
+ * decomposed still tokenizes whole.
+ */
+export function tokenizeVietnamese(text: string): Token[] {
+  const tokens: Token[] = [];
+  TOKEN.lastIndex = 0;
+  for (let match = TOKEN.exec(text); match !== null; match = TOKEN.exec(text)) {
+    const exact = match[0].normalize('NFC').toLowerCase();
+    tokens.push({ exact, folded: foldVietnamese(exact), start: match.index, end: match.index + match[0].length });
+  }
+  return tokens;
+}
+
+/** The folded syllables only, for indexing where offsets are not needed. */
+export function foldedTerms(text: string): string[] {
+  const matches = foldVietnamese(text).match(TOKEN);
+  return matches ?? [];
+}
+
+const TOKEN = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu;
