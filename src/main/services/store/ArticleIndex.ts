@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { articleSummarySchema, type ArticleSummary } from '../../../shared/model/Article';
@@ -11,6 +12,11 @@ const indexFileSchema = z.object({
   version: z.literal(INDEX_VERSION),
   summaries: z.array(articleSummarySchema),
 });
+// The snapshot carries the sha256 of its `summaries` text, written first so a reader finds it
+// without parsing. A match proves the file is exactly what `compact` wrote from summaries already
+// validated, so `load` skips validating 10,000 of them one by one (the bulk of a start's time).
+// Anything else (no hash, a mismatch, a hand edit) takes the validating path.
+const TRUSTED_SNAPSHOT_HEAD = new RegExp(`^\\{"version":${INDEX_VERSION},"sha256":"([0-9a-f]{64})","summaries":`);
 // `writing` is appended before an article's document is written and cleared by the `put` after
 // it: a marker left unmatched (crash, or a full disk between the two) tells `load` to re-read that
 // one document, so the index never keeps a stale summary after a crash.
@@ -35,6 +41,9 @@ export interface IndexSource {
 export class ArticleIndex {
   private readonly summaries = new Map<string, ArticleSummary>();
   private journalLines = 0;
+  private compacting = false;
+  /** `list()`'s answer, kept until the next change: the queue re-lists after every save. */
+  private sorted: ArticleSummary[] | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   /** Ids with a `writing` marker in the journal and no `put` yet; kept across compaction. */
   private readonly unsettled = new Set<string>();
@@ -64,7 +73,12 @@ export class ArticleIndex {
 
   /** Newest first: the order a newsroom reads its queue in. */
   list(): ArticleSummary[] {
-    return [...this.summaries.values()].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+    // Code-unit order, not localeCompare: the stamps are ASCII ISO strings, and ICU collation
+    // made this sort ~100 ms at 10,000 articles.
+    this.sorted ??= [...this.summaries.values()].sort((a, b) =>
+      a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0,
+    );
+    return this.sorted.slice();
   }
 
   /** Journals that `id`'s document is about to be written; call before writing it. */
@@ -77,6 +91,7 @@ export class ArticleIndex {
 
   put(summary: ArticleSummary): Promise<void> {
     this.summaries.set(summary.id, summary);
+    this.sorted = null;
     return this.append({ put: summary }).then(() => {
       this.unsettled.delete(summary.id);
     });
@@ -84,14 +99,19 @@ export class ArticleIndex {
 
   delete(id: string): Promise<void> {
     this.summaries.delete(id);
+    this.sorted = null;
     return this.append({ del: id });
   }
 
   /** Writes the snapshot and empties the journal. Idempotent if interrupted between the two. */
   compact(): Promise<void> {
     return this.enqueue(async () => {
-      const snapshot = { version: INDEX_VERSION, summaries: [...this.summaries.values()] };
-      await writeFileDurable(this.snapshotFile, JSON.stringify(snapshot), this.fs);
+      // In list order: loaded back in that order, the first `list()` sorts an already sorted
+      // array, which V8's TimSort does in one pass.
+      const summaries = JSON.stringify(this.list());
+      const sha256 = createHash('sha256').update(summaries).digest('hex');
+      const snapshot = `{"version":${INDEX_VERSION},"sha256":"${sha256}","summaries":${summaries}}`;
+      await writeFileDurable(this.snapshotFile, snapshot, this.fs);
       // Markers of writes still in flight survive compaction, or a crash right after would lose them.
       const markers = [...this.unsettled].map((id) => `${JSON.stringify({ writing: id })}\n`).join('');
       await this.fs.writeFile(this.journalFile, markers).catch((error: unknown) => {
@@ -122,8 +142,17 @@ export class ArticleIndex {
         throw toStorageError(error, this.journalFile);
       }
       this.journalLines += 1;
-    }).then(async () => {
-      if (this.journalLines >= COMPACT_AFTER_LINES) await this.compact();
+    }).then(() => {
+      if (this.journalLines < COMPACT_AFTER_LINES || this.compacting) return;
+      // Not awaited: a compaction rewrites every summary (~100 ms at 10,000 articles) and must
+      // not land on the one save that happens to trigger it. The queue still orders it before
+      // any later append. If it fails, the journal just stays long and the next append retries.
+      this.compacting = true;
+      void this.compact()
+        .catch((error: unknown) => console.warn('[newsdesk] index compaction failed; retried later', error))
+        .finally(() => {
+          this.compacting = false;
+        });
     });
   }
 
@@ -136,10 +165,17 @@ export class ArticleIndex {
   /** Returns false if the snapshot is missing or damaged (it will be rewritten). */
   private async readSnapshot(): Promise<boolean> {
     try {
-      const parsed = indexFileSchema.safeParse(JSON.parse(await this.fs.readFile(this.snapshotFile)));
+      const text = await this.fs.readFile(this.snapshotFile);
+      const trusted = trustedSummaries(text);
+      if (trusted) {
+        for (const summary of trusted) this.summaries.set(summary.id, summary);
+        return true;
+      }
+      const parsed = indexFileSchema.safeParse(JSON.parse(text));
       if (!parsed.success) return false;
       for (const summary of parsed.data.summaries) this.summaries.set(summary.id, summary);
-      return true;
+      // Valid but unhashed (an older snapshot, or edited): rewritten so the next start is fast.
+      return false;
     } catch {
       return false;
     }
@@ -207,4 +243,13 @@ export class ArticleIndex {
     }
     return changed;
   }
+}
+
+/** The summaries of a snapshot whose hash matches its content, or null (then: validate). */
+function trustedSummaries(text: string): ArticleSummary[] | null {
+  const head = TRUSTED_SNAPSHOT_HEAD.exec(text.slice(0, 120));
+  if (!head || !text.endsWith('}')) return null;
+  const summaries = text.slice(head[0].length, -1);
+  if (createHash('sha256').update(summaries).digest('hex') !== head[1]) return null;
+  return JSON.parse(summaries) as ArticleSummary[];
 }
