@@ -15,10 +15,17 @@ export class WebHost {
   token = '';
   private child: ChildProcess | null = null;
 
-  constructor(readonly dataDir: string) {}
+  constructor(
+    readonly dataDir: string,
+    /** Extra environment for the host process, e.g. NEWSDESK_TEST_FAULTS=1. */
+    readonly env: Record<string, string> = {},
+  ) {}
 
-  static async start(dataDir = mkdtempSync(join(tmpdir(), 'newsdesk-e2e-'))): Promise<WebHost> {
-    const host = new WebHost(dataDir);
+  static async start(
+    dataDir = mkdtempSync(join(tmpdir(), 'newsdesk-e2e-')),
+    env: Record<string, string> = {},
+  ): Promise<WebHost> {
+    const host = new WebHost(dataDir, env);
     await host.launch();
     return host;
   }
@@ -29,6 +36,7 @@ export class WebHost {
 
   private launch(): Promise<void> {
     const child = spawn(process.execPath, [MAIN, '--data-dir', this.dataDir, '--port', '0'], {
+      env: { ...process.env, ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;

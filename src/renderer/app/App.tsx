@@ -7,6 +7,7 @@ import { SearchPanel } from '../search/SearchPanel';
 import { ProfileSettings } from '../settings/ProfileSettings';
 import { bridge, type Bridge } from './bridge';
 import { useI18n } from './i18n';
+import { StoreNotices } from './StoreNotices';
 import { errorKey, type MessageKey } from './messages';
 
 export function App() {
@@ -87,6 +88,7 @@ function Workspace({ bridge }: { bridge: Bridge }) {
           {t(problem)}
         </div>
       )}
+      <StoreNotices bridge={bridge} />
       <div className="nd-main">
         <div className="nd-search-column">
           <SearchPanel bridge={bridge} onOpen={select} />

@@ -16,6 +16,7 @@ import type { TextCounts } from './readingTime';
 import { RulesChecklist } from './RulesChecklist';
 import { FOCUS_MODE_KEYS, useFocusMode } from './useFocusMode';
 import { useAutosave, type SaveStatus } from './useAutosave';
+import { HistoryButton } from '../history/HistoryButton';
 
 interface ArticleEditorProps {
   bridge: Bridge;
@@ -69,6 +70,7 @@ export function ArticleEditor({ bridge, article, onSaved, onTransitioned }: Arti
           onTransitioned={(next) => onTransitioned?.(next)}
         />
         <SaveIndicator status={status} />
+        <HistoryButton bridge={bridge} article={article} busy={status.kind !== 'saved'} onRestored={(next) => onTransitioned?.(next)} />
         <button
           type="button"
           className="nd-focus-toggle"

@@ -86,10 +86,12 @@ export class HistoryStore {
   }
 
   /**
-   * The periodic rule: the first save of an article is kept, then one save per ten minutes
+   * The periodic rule: the first save after creation is kept, then one save per ten minutes
    * (by the injected clock) of editing.
    */
   async noteSaved(article: Article): Promise<HistoryVersion | null> {
+    // A just-created article holds nothing worth keeping; its first real save does.
+    if (article.rev <= 1) return null;
     const last = await this.lastSnapshotTime(article.id);
     if (last !== null && this.now().getTime() - last < EDIT_SNAPSHOT_INTERVAL_MS) return null;
     return this.snapshot(article, 'edit');

@@ -50,7 +50,7 @@ describe('HistoryStore', () => {
     }
     await history.idle();
     const versions = await history.list(a.id);
-    // Created at 0 (kept), then saves at 10 and 20 minutes later.
+    // The first save (minute 0) is kept, then the saves at minutes 10 and 20; creation is not.
     expect(versions.map((v) => v.reason)).toEqual(['edit', 'edit', 'edit']);
     const times = versions.map((v) => Date.parse(v.savedAt)).sort((x, y) => x - y);
     expect(times[1]! - times[0]!).toBeGreaterThanOrEqual(EDIT_SNAPSHOT_INTERVAL_MS);

@@ -1,0 +1,38 @@
+import { useState } from 'react';
+import type { Article } from '../../shared/model/Article';
+import type { Bridge } from '../app/bridge';
+import { useI18n } from '../app/i18n';
+import { HistoryPanel } from './HistoryPanel';
+
+interface HistoryButtonProps {
+  bridge: Bridge;
+  article: Article;
+  busy: boolean;
+  /** The restored article, at its new rev: the editor reloads from it. */
+  onRestored(article: Article): void;
+}
+
+/** The editor bar's "History" button and the panel it opens. */
+export function HistoryButton({ bridge, article, busy, onRestored }: HistoryButtonProps) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" className="nd-history-toggle" data-testid="history-button" aria-expanded={open} onClick={() => setOpen(!open)}>
+        {t('history.open')}
+      </button>
+      {open && (
+        <HistoryPanel
+          bridge={bridge}
+          articleId={article.id}
+          busy={busy}
+          onRestored={(restored) => {
+            setOpen(false);
+            onRestored(restored);
+          }}
+          onClose={() => setOpen(false)}
+        />
+      )}
+    </>
+  );
+}

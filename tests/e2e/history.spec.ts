@@ -1,0 +1,51 @@
+import { expect, test } from './fixtures';
+import type { WebHost } from './WebHost';
+
+async function storedBody(host: WebHost, request: import('@playwright/test').APIRequestContext): Promise<string> {
+  const headers = { 'x-newsdesk-token': host.token, 'content-type': 'application/json' };
+  const list = (await (await request.post(`${host.origin}/api/articles.list`, { headers, data: {} })).json()) as {
+    value: { id: string }[];
+  };
+  const id = list.value[0]?.id;
+  if (!id) return '';
+  const got = (await (await request.post(`${host.origin}/api/articles.get`, { headers, data: { id } })).json()) as { value: { body: unknown } };
+  return JSON.stringify(got.value.body);
+}
+import { HistoryModel } from './models/HistoryModel';
+
+test('history: browse versions, see a Vietnamese word diff, restore as a new version', async ({ newsdesk, page, host }) => {
+  const history = new HistoryModel(page);
+  await newsdesk.createArticle();
+  await newsdesk.body.click();
+  // The first save after creation is kept as a version.
+  await page.keyboard.insertText('Bãi biển Cửa Lò đông khách');
+  await expect.poll(() => storedBody(host, page.request)).toContain('Bãi biển Cửa Lò đông khách');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.insertText('Bãi biển Cua Lo vắng khách');
+  await expect.poll(() => storedBody(host, page.request)).toContain('Bãi biển Cua Lo vắng khách');
+  await newsdesk.expectSaved();
+
+  await history.button.click();
+  await expect(history.panel).toBeVisible();
+  await expect(history.versions).toHaveCount(1);
+  await history.versions.first().click();
+  await expect(history.diff.locator('del')).toHaveText(['Cửa Lò đông']);
+  await expect(history.diff.locator('ins')).toHaveText(['Cua Lo vắng']);
+  await expect(history.diff).toContainText('Bãi biển');
+
+  await history.restore.click();
+  await expect(history.panel).toBeHidden();
+  await expect(newsdesk.body).toHaveText('Bãi biển Cửa Lò đông khách');
+  await newsdesk.expectSaved();
+
+  // Nothing destroyed: the replaced text is a version too, and the restore is the newest.
+  await history.button.click();
+  await expect(history.versions).toHaveCount(3);
+  await expect(history.versions.first()).toContainText('Khôi phục từ bản 2');
+  await history.versions.nth(1).click();
+  await expect(history.diff.locator('del')).toHaveText(['Cua Lo vắng']);
+
+  await page.reload();
+  await newsdesk.openRow(0);
+  await expect(newsdesk.body).toHaveText('Bãi biển Cửa Lò đông khách');
+});
