@@ -49,6 +49,22 @@ export default tseslint.config(
     rules: { 'no-control-regex': 'off' },
   },
   {
+    // The renderer reaches the services only through bridge.ts (architecture §2), which validates
+    // every result against the contract; a component calling window.newsdesk would skip that.
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    ignores: ['src/renderer/app/bridge.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        ...['window', 'globalThis', 'self'].map((object) => ({
+          object,
+          property: 'newsdesk',
+          message: 'Use src/renderer/app/bridge.ts: it is the only door to the services.',
+        })),
+      ],
+    },
+  },
+  {
     files: ['src/**/*.{ts,tsx}'],
     plugins: { layering },
     rules: { 'layering/imports': 'error' },

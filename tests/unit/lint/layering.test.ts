@@ -110,6 +110,17 @@ describe('layering (architecture §3.1)', () => {
     expect(await layeringErrors('src/preload/preload.ts', viaNamespace)).toEqual([]);
   });
 
+  it('keeps window.newsdesk behind bridge.ts', async () => {
+    const lint = async (filePath: string) => {
+      const [result] = await eslint.lintText("export const probe = window.newsdesk;\n", {
+        filePath: resolve(import.meta.dirname, '../../..', filePath),
+      });
+      return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-properties');
+    };
+    expect(await lint('src/renderer/editor/Probe.tsx')).toHaveLength(1);
+    expect(await lint('src/renderer/app/bridge.ts')).toEqual([]);
+  });
+
   it('keeps the web host free of electron', async () => {
     expect(
       await layeringErrors('src/main/web/Probe.ts', "import { app } from 'electron';\nexport const probe = app;\n"),
