@@ -13,7 +13,10 @@ const distDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const preloadPath = join(distDir, 'preload', 'preload.cjs');
 
 registerAppScheme();
-if (!app.requestSingleInstanceLock()) app.quit();
+// `app.quit()` only schedules the quit: without the guard on `start()` below, a second instance
+// would still open the same data dir and write to it alongside the first.
+const isPrimaryInstance = app.requestSingleInstanceLock();
+if (!isPrimaryInstance) app.quit();
 
 let mainWindow: BrowserWindow | null = null;
 let newsdesk: NewsdeskApp | null = null;
@@ -47,7 +50,9 @@ app.on('activate', () => {
   if (BrowserWindow.getAllWindows().length === 0 && newsdesk) mainWindow = createMainWindow(preloadPath);
 });
 
-start().catch((error: unknown) => {
-  console.error('[newsdesk] failed to start', error instanceof Error ? error.message : error);
-  app.exit(1);
-});
+if (isPrimaryInstance) {
+  start().catch((error: unknown) => {
+    console.error('[newsdesk] failed to start', error instanceof Error ? error.message : error);
+    app.exit(1);
+  });
+}
