@@ -216,8 +216,8 @@ test('metadata fields autosave; the checklist follows; counts and reading time s
 test('focus mode hides the list and chrome; Esc leaves', async ({ page, newsdesk, host }) => {
   const editor = new EditorPanel(page, host);
   await editor.body.click();
-  await expect(page.getByTestId('focus-toggle')).toHaveAttribute('title', /Ctrl\+Shift\+F|⌘⇧F/);
-  await page.keyboard.press(`${MOD}+Shift+f`);
+  await expect(page.getByTestId('focus-toggle')).toHaveAttribute('title', /Ctrl\+Shift\+Enter|⌘⇧Enter/);
+  await page.keyboard.press(`${MOD}+Shift+Enter`);
   await expect(newsdesk.newArticleButton).toBeHidden();
   await expect(editor.body).toBeVisible();
   await page.keyboard.type('Vẫn gõ được');

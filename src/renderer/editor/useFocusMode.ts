@@ -1,7 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 
-/** Ctrl/Cmd+Shift+F: not taken by Chromium or Electron, and mirrors Google Docs' "compact mode". */
-export const FOCUS_MODE_KEYS = 'Mod+Shift+F';
+/**
+ * Ctrl/Cmd+Shift+Enter: bound by neither Chromium nor Electron; Ctrl+Shift+F is the search panel's.
+ * Caught in the capture phase, before the body would take it as Shift+Enter (a line break).
+ */
+export const FOCUS_MODE_KEYS = 'Mod+Shift+Enter';
 const ROOT_CLASS = 'nd-focus-mode';
 
 /**
@@ -19,15 +22,17 @@ export function useFocusMode() {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && event.shiftKey && !event.altKey && event.code === 'KeyF') {
+      if ((event.ctrlKey || event.metaKey) && event.shiftKey && !event.altKey && event.key === 'Enter') {
         event.preventDefault();
+        event.stopPropagation();
         toggle();
-      } else if (event.key === 'Escape' && on && !event.defaultPrevented) {
+      } else if (event.key === 'Escape' && on && !(event.target as Element | null)?.closest?.('[role="dialog"]')) {
+        // Esc inside a popover (the link editor) closes that popover only.
         setOn(false);
       }
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
   }, [on, toggle]);
 
   return { on, toggle };

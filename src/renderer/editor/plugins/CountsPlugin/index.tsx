@@ -22,8 +22,11 @@ export default function CountsPlugin({ onCounts }: { onCounts(counts: TextCounts
 
   useEffect(() => {
     const measure = (state: EditorState) => report.current(countsOf(state.read(() => $getRoot().getTextContent())));
-    measure(editor.getEditorState());
-    let timer: ReturnType<typeof setTimeout> | null = null;
+    // The first count waits too: opening a long article should not wait for it.
+    let timer: ReturnType<typeof setTimeout> | null = setTimeout(() => {
+      timer = null;
+      measure(editor.getEditorState());
+    }, COUNTS_DELAY_MS);
     const unregister = editor.registerUpdateListener(({ editorState, dirtyElements, dirtyLeaves }) => {
       if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
       if (timer) clearTimeout(timer);

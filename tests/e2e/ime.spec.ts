@@ -1,0 +1,111 @@
+import type { CDPSession, Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { EditorPanel } from './models/EditorPanel';
+
+/**
+ * What a Telex IME shows while a syllable is composed, key by key, and what it commits.
+ * "Cửa" is typed C-u-w-a-r: the marks land on letters already on screen, which is exactly where
+ * editors duplicate ("CCửa") or drop ("Cử") characters.
+ */
+const TELEX: Record<string, string[]> = {
+  Cửa: ['C', 'Cu', 'Cư', 'Cưa', 'Cửa'],
+  Lò: ['L', 'Lo', 'Lò'],
+  thông: ['t', 'th', 'tho', 'thô', 'thôn', 'thông'],
+  tin: ['t', 'ti', 'tin'],
+  Nghệ: ['N', 'Ng', 'Ngh', 'Nghe', 'Nghê', 'Nghệ'],
+  An: ['A', 'An'],
+};
+const PHRASE = 'Cửa Lò thông tin Nghệ An';
+
+async function composeWord(cdp: CDPSession, word: string, commit: string = word): Promise<void> {
+  for (const step of TELEX[word]!) {
+    await cdp.send('Input.imeSetComposition', { text: step, selectionStart: step.length, selectionEnd: step.length });
+  }
+  await cdp.send('Input.insertText', { text: commit });
+}
+
+/** Types the phrase word by word through the IME; spaces are typed as plain keys between words. */
+async function composePhrase(page: Page, cdp: CDPSession, options: { decomposedCommit?: boolean } = {}): Promise<void> {
+  const words = PHRASE.split(' ');
+  for (const [index, word] of words.entries()) {
+    await composeWord(cdp, word, options.decomposedCommit ? word.normalize('NFD') : word);
+    if (index < words.length - 1) await page.keyboard.press('Space');
+  }
+}
+
+function occurrences(text: string, needle: string): number {
+  return text.split(needle).length - 1;
+}
+
+async function focusEnd(locator: Locator): Promise<void> {
+  await locator.click();
+  await locator.press('End');
+}
+
+test('Telex composition in the title and the body neither duplicates nor drops, and is stored NFC', async ({
+  page,
+  newsdesk,
+  host,
+}) => {
+  const editor = new EditorPanel(page, host);
+  const cdp = await page.context().newCDPSession(page);
+  await newsdesk.createArticle();
+
+  await focusEnd(newsdesk.title);
+  await composePhrase(page, cdp);
+  await expect(newsdesk.title).toHaveValue(PHRASE);
+
+  await focusEnd(editor.body);
+  await composePhrase(page, cdp);
+  await page.keyboard.press('Enter');
+  await composeWord(cdp, 'Cửa');
+  await expect(editor.body.locator('p')).toHaveText([PHRASE, 'Cửa']);
+
+  await editor.expectSaved();
+  await editor.expectStored((article) => JSON.stringify(article.body).includes(PHRASE));
+  const stored = await editor.stored();
+  expect(stored.title).toBe(PHRASE);
+  const body = JSON.stringify(stored.body);
+  expect(body).toBe(body.normalize('NFC'));
+  expect(occurrences(body, PHRASE)).toBe(1);
+  for (const word of PHRASE.split(' ')) expect(occurrences(body, word)).toBe(word === 'Cửa' ? 2 : 1);
+});
+
+test('a decomposed commit (as some IMEs send) is stored precomposed, title and body alike', async ({ page, newsdesk, host }) => {
+  const editor = new EditorPanel(page, host);
+  const cdp = await page.context().newCDPSession(page);
+  await newsdesk.createArticle();
+  await focusEnd(newsdesk.title);
+  await composePhrase(page, cdp, { decomposedCommit: true });
+  await focusEnd(editor.body);
+  await composePhrase(page, cdp, { decomposedCommit: true });
+
+  await editor.expectStored((article) => JSON.stringify(article.body).includes(PHRASE) && article.title === PHRASE);
+  const stored = JSON.stringify(await editor.stored());
+  expect(stored).toBe(stored.normalize('NFC'));
+  expect(stored).not.toContain('Nghệ'.normalize('NFD'));
+  expect((await editor.body.innerText()).normalize('NFC')).toBe(PHRASE);
+});
+
+test('Telex composition in a figure caption and a tag', async ({ page, newsdesk, host }) => {
+  const editor = new EditorPanel(page, host);
+  const cdp = await page.context().newCDPSession(page);
+  await newsdesk.createArticle();
+  const { default: sharp } = await import('sharp');
+  const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#888' } }).jpeg().toBuffer();
+  await editor.body.click();
+  await page.getByTestId('photo-file-input').setInputFiles({ name: 'a.jpg', mimeType: 'image/jpeg', buffer: jpeg });
+  await page.getByTestId('figure-caption').click();
+  await composePhrase(page, cdp);
+  await expect(page.getByTestId('figure-caption')).toHaveValue(PHRASE);
+  // The body did not receive the caption's keystrokes.
+  expect(occurrences(await editor.body.innerText(), 'Cửa')).toBe(0);
+
+  await page.getByTestId('tag-input').click();
+  await composeWord(cdp, 'Nghệ');
+  await page.keyboard.press('Space');
+  await composeWord(cdp, 'An');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('tag')).toHaveText(['Nghệ An×']);
+  await editor.expectStored((a) => JSON.stringify(a.body).includes(`"caption":"${PHRASE}"`) && JSON.stringify(a.tags) === '["Nghệ An"]');
+});
