@@ -99,6 +99,7 @@ export class ArticleIndex {
 
   delete(id: string): Promise<void> {
     this.summaries.delete(id);
+    this.unsettled.delete(id);
     this.sorted = null;
     return this.append({ del: id });
   }
