@@ -67,7 +67,6 @@ export function ArticleEditor({ bridge, article, onSaved, onTransitioned }: Arti
           bridge={bridge}
           article={article}
           busy={status.kind !== 'saved'}
-          onTransitioned={(next) => onTransitioned?.(next)}
         />
         <SaveIndicator status={status} />
         <HistoryButton bridge={bridge} article={article} busy={status.kind !== 'saved'} onRestored={(next) => onTransitioned?.(next)} />

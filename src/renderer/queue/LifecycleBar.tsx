@@ -14,8 +14,6 @@ interface LifecycleBarProps {
   article: Article;
   /** True while the editor has unsaved or in-flight changes: a transition waits for the save. */
   busy: boolean;
-  /** The article after a transition made here (a new rev: the editor must start from it). */
-  onTransitioned(article: Article): void;
 }
 
 type Problem = { key: MessageKey; issues?: { code: ArticleIssueCode; figure?: number; limit?: number }[] };
@@ -24,7 +22,7 @@ type Problem = { key: MessageKey; issues?: { code: ArticleIssueCode; figure?: nu
  * The open article's state and the moves the current profile may make, straight from the
  * lifecycle table; the service checks again, so this only decides what is offered.
  */
-export function LifecycleBar({ bridge, article, busy, onTransitioned }: LifecycleBarProps) {
+export function LifecycleBar({ bridge, article, busy }: LifecycleBarProps) {
   const { t } = useI18n();
   const profile = useProfile(bridge);
   // The editor keeps its article while it is open; a change made elsewhere (bulk spike, another
@@ -34,6 +32,9 @@ export function LifecycleBar({ bridge, article, busy, onTransitioned }: Lifecycl
   const [note, setNote] = useState('');
   const [pending, setPending] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
+  // A move asked for while the editor is saving waits for the save, rather than racing it (a
+  // button that disables itself under the pointer loses clicks).
+  const [queued, setQueued] = useState<{ move: AvailableTransition; note?: string } | null>(null);
 
   useEffect(() => setCurrent(article), [article]);
   useEffect(
@@ -55,8 +56,9 @@ export function LifecycleBar({ bridge, article, busy, onTransitioned }: Lifecycl
         setPending(false);
         setNoteOpen(false);
         setNote('');
+        // The editor stays mounted: a state change is no content change, and the store lets the
+        // editor's next save through (Article.contentRev), so undo history and caret survive.
         setCurrent(next);
-        onTransitioned(next);
       },
       (error: unknown) => {
         setPending(false);
@@ -64,6 +66,18 @@ export function LifecycleBar({ bridge, article, busy, onTransitioned }: Lifecycl
       },
     );
   };
+
+  const request = (move: AvailableTransition, withNote?: string) => {
+    if (busy) setQueued({ move, ...(withNote ? { note: withNote } : {}) });
+    else run(move, withNote);
+  };
+
+  useEffect(() => {
+    if (busy || !queued) return;
+    setQueued(null);
+    run(queued.move, queued.note);
+    // run is recreated each render; the queue only needs to react to busy and queued.
+  }, [busy, queued]);
 
   return (
     <section className="nd-lifecycle" aria-label={t('lifecycle.heading')} data-testid="lifecycle-bar">
@@ -78,9 +92,8 @@ export function LifecycleBar({ bridge, article, busy, onTransitioned }: Lifecycl
             className={move.action === 'spike' ? 'nd-danger' : undefined}
             data-testid={`transition-${move.action}`}
             data-to={move.to}
-            disabled={pending || busy}
-            title={busy ? t('lifecycle.busy') : undefined}
-            onClick={() => (move.needs === 'note' ? setNoteOpen(true) : run(move))}
+            disabled={pending || queued !== null}
+            onClick={() => (move.needs === 'note' ? setNoteOpen(true) : request(move))}
           >
             {t(actionKey(move, current.state))}
           </button>
@@ -92,7 +105,7 @@ export function LifecycleBar({ bridge, article, busy, onTransitioned }: Lifecycl
           onSubmit={(event) => {
             event.preventDefault();
             const move = moves.find((candidate) => candidate.needs === 'note');
-            if (move && note.trim()) run(move, note.normalize('NFC'));
+            if (move && note.trim()) request(move, note.normalize('NFC'));
           }}
         >
           <label>
@@ -108,7 +121,7 @@ export function LifecycleBar({ bridge, article, busy, onTransitioned }: Lifecycl
             />
           </label>
           <div className="nd-lifecycle-actions">
-            <button type="submit" data-testid="return-confirm" disabled={pending || !note.trim()}>
+            <button type="submit" data-testid="return-confirm" disabled={pending || queued !== null || !note.trim()}>
               {t('lifecycle.confirmReturn')}
             </button>
             <button type="button" className="nd-secondary" onClick={() => setNoteOpen(false)}>
@@ -116,6 +129,11 @@ export function LifecycleBar({ bridge, article, busy, onTransitioned }: Lifecycl
             </button>
           </div>
         </form>
+      )}
+      {queued && (
+        <span className="nd-lifecycle-waiting" role="status">
+          {t('lifecycle.busy')}
+        </span>
       )}
       {current.returnNote && (
         <blockquote className="nd-return-note" data-testid="return-note">

@@ -59,6 +59,11 @@ export const articleSchema = z.object({
   returnNote: z.string().max(5_000).optional(),
   /** The state before spiking, so restore puts the article back where it was. */
   spikedFrom: articleStateSchema.exclude(['spiked']).optional(),
+  /**
+   * The rev of the last content write (absent: same as rev). State changes bump rev but not this,
+   * so an editor based on it can still save: moving an article in the queue is no edit conflict.
+   */
+  contentRev: z.number().int().nonnegative().optional(),
 });
 export type Article = z.infer<typeof articleSchema>;
 

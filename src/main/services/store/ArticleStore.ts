@@ -171,13 +171,17 @@ export class ArticleStore {
   async save(id: string, baseRev: number, changes: Partial<ArticleEditable>): Promise<Article> {
     const saved = await this.withLock(id, async () => {
       const current = await this.get(id);
-      if (current.rev !== baseRev) {
+      // Revs made only by state changes (setState) do not conflict with an edit: the writer's
+      // base still holds the current content, and the save keeps the new state.
+      const contentRev = current.contentRev ?? current.rev;
+      if (current.rev !== baseRev && !(baseRev >= contentRev && baseRev < current.rev)) {
         throw new NewsdeskError('CONFLICT', { id, baseRev, currentRev: current.rev });
       }
       const next = articleSchema.parse({
         ...current,
         ...normalizeDeep(changes),
         rev: current.rev + 1,
+        contentRev: current.rev + 1,
         updatedAt: this.now().toISOString(),
       });
       await this.write(next);
@@ -208,6 +212,8 @@ export class ArticleStore {
       const after = articleSchema.parse({
         ...rest,
         state: change.state,
+        // The content is unchanged: a save based on any rev from here to the new one still applies.
+        contentRev: before.contentRev ?? before.rev,
         ...(change.returnNote !== undefined ? { returnNote: change.returnNote } : {}),
         ...(change.spikedFrom !== undefined ? { spikedFrom: change.spikedFrom } : {}),
         rev: before.rev + 1,

@@ -127,6 +127,23 @@ describe('ArticleLifecycle', () => {
     expect(error.code).toBe('CONFLICT');
   });
 
+  it('a state change does not make the open editor’s next save a conflict; a real edit elsewhere still does', async () => {
+    const { store, lifecycle, as } = await setup();
+    as('An', 'reporter');
+    const draft = await store.create(COMPLETE, { createdBy: 'An' });
+    const edited = await store.save(draft.id, draft.rev, { lead: 'Sapo mới.' });
+    // The editor is based on `edited.rev`; the article moves on without it.
+    await lifecycle.transition({ id: draft.id, to: 'submitted' });
+    as('Ed', 'editor');
+    await lifecycle.transition({ id: draft.id, to: 'in_review' });
+    const saved = await store.save(draft.id, edited.rev, { title: 'Tiêu đề sửa' });
+    expect(saved).toMatchObject({ title: 'Tiêu đề sửa', lead: 'Sapo mới.', state: 'in_review', rev: edited.rev + 3 });
+    // Someone else's edit since the editor's base is a conflict, state changes or not.
+    await store.save(draft.id, saved.rev, { lead: 'Sửa ở cửa sổ khác.' });
+    await lifecycle.transition({ id: draft.id, to: 'approved' });
+    expect((await refusal(store.save(draft.id, saved.rev, { title: 'Muộn' }))).code).toBe('CONFLICT');
+  });
+
   it('two concurrent moves from the same state: exactly one wins', async () => {
     const { store, lifecycle, as } = await setup();
     as('Ed', 'editor');
