@@ -30,7 +30,7 @@ interface ArticleEditorProps {
 export function ArticleEditor({ bridge, article, onSaved, onTransitioned }: ArticleEditorProps) {
   const { t } = useI18n();
   const [title, setTitle] = useState(article.title);
-  const { status, update } = useAutosave(bridge, article, onSaved);
+  const { status, update, markDirty } = useAutosave(bridge, article, onSaved);
   const media = useMemo(() => new MediaUrls(bridge), [bridge]);
   const [meta, setMeta] = useState<Metadata>(() => ({
     lead: article.lead,
@@ -99,6 +99,7 @@ export function ArticleEditor({ bridge, article, onSaved, onTransitioned }: Arti
             setBody(next);
             update({ body: next });
           }}
+          onDirty={markDirty}
           onCounts={setCounts}
         />
       </MediaContext.Provider>

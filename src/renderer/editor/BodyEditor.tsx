@@ -42,11 +42,13 @@ interface BodyEditorProps {
   initialState: LexicalState;
   /** Called once typing pauses (see SerializePlugin), not on every keystroke. */
   onChange(state: LexicalState): void;
+  /** The body changed and is not serialised yet (see SerializePlugin). */
+  onDirty?(): void;
   onCounts?(counts: TextCounts): void;
 }
 
 /** The article body in Lexical. Mounted once per article (keyed by id by its parent). */
-export function BodyEditor({ initialState, onChange, onCounts }: BodyEditorProps) {
+export function BodyEditor({ initialState, onChange, onDirty, onCounts }: BodyEditorProps) {
   const { t } = useI18n();
   return (
     <LexicalComposer
@@ -88,7 +90,7 @@ export function BodyEditor({ initialState, onChange, onCounts }: BodyEditorProps
       <ShortcutsPlugin />
       <ImagesPlugin />
       {onCounts && <CountsPlugin onCounts={onCounts} />}
-      <SerializePlugin onChange={onChange} />
+      <SerializePlugin onChange={onChange} onDirty={onDirty} />
     </LexicalComposer>
   );
 }

@@ -26,6 +26,8 @@ export function useAutosave(bridge: Bridge, article: Article, onSaved: (article:
   const inFlight = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const stopped = useRef(false);
+  /** A change the editor has not handed over yet (it serialises the body lazily). */
+  const awaiting = useRef(false);
   const onSavedRef = useRef(onSaved);
   onSavedRef.current = onSaved;
 
@@ -41,7 +43,8 @@ export function useAutosave(bridge: Bridge, article: Article, onSaved: (article:
       onSavedRef.current(saved);
       inFlight.current = false;
       if (pending.current) void run();
-      else setStatus({ kind: 'saved' });
+      else if (!awaiting.current) setStatus({ kind: 'saved' });
+      else setStatus({ kind: 'dirty' });
     } catch (error) {
       inFlight.current = false;
       pending.current = { ...changes, ...(pending.current ?? {}) };
@@ -69,6 +72,7 @@ export function useAutosave(bridge: Bridge, article: Article, onSaved: (article:
 
   const update = useCallback(
     (changes: Partial<ArticleEditable>) => {
+      awaiting.current = false;
       pending.current = { ...(pending.current ?? {}), ...changes };
       if (!inFlight.current && !stopped.current) setStatus({ kind: 'dirty' });
       schedule(AUTOSAVE_DELAY_MS);
@@ -76,9 +80,14 @@ export function useAutosave(bridge: Bridge, article: Article, onSaved: (article:
     [schedule],
   );
 
+  const markDirty = useCallback(() => {
+    awaiting.current = true;
+    if (!inFlight.current && !stopped.current) setStatus({ kind: 'dirty' });
+  }, []);
+
   useEffect(() => {
     const warn = (event: BeforeUnloadEvent) => {
-      if (pending.current || inFlight.current) event.preventDefault();
+      if (pending.current || inFlight.current || awaiting.current) event.preventDefault();
     };
     window.addEventListener('beforeunload', warn);
     return () => {
@@ -89,5 +98,5 @@ export function useAutosave(bridge: Bridge, article: Article, onSaved: (article:
     };
   }, [run]);
 
-  return { status, update };
+  return { status, update, markDirty };
 }

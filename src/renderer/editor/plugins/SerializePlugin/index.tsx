@@ -9,10 +9,21 @@ import type { LexicalState } from '../../../../shared/model/Article';
  */
 export const SERIALIZE_DELAY_MS = 250;
 
-export default function SerializePlugin({ onChange }: { onChange(state: LexicalState): void }): null {
+interface SerializePluginProps {
+  onChange(state: LexicalState): void;
+  /**
+   * Called at once on the first change after a flush, before serialising: the save indicator and
+   * the leave-page guard must know about unsaved text from the very first keystroke.
+   */
+  onDirty?(): void;
+}
+
+export default function SerializePlugin({ onChange, onDirty }: SerializePluginProps): null {
   const [editor] = useLexicalComposerContext();
   const report = useRef(onChange);
   report.current = onChange;
+  const reportDirty = useRef(onDirty);
+  reportDirty.current = onDirty;
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null;
@@ -28,6 +39,7 @@ export default function SerializePlugin({ onChange }: { onChange(state: LexicalS
       // Selection moves and the initial load change nothing worth saving.
       if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
       if (prevEditorState.isEmpty() || tags.has('newsdesk-load')) return;
+      if (!pending) reportDirty.current?.();
       pending = true;
       if (timer) clearTimeout(timer);
       timer = setTimeout(flush, SERIALIZE_DELAY_MS);
