@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { median, percentile, row, type BenchResult } from '../BenchResult';
 import { buildEntry } from '../fixtures/buildEntry';
 import { copyStore, generateStore, WORK_DIR } from '../fixtures/generateStore';
+import { BARE_JSON_SERVER } from '../fixtures/bareJsonServer';
 import { LaunchedServer } from '../fixtures/LaunchedServer';
 
 const COUNT = 10_000;
@@ -11,28 +12,6 @@ const OPENED = 50;
 const START_BUDGET_MS = 500;
 const RSS_BUDGET_MB = 300;
 
-/**
- * The peer: the floor of "start a node process, answer one JSON call over loopback". A bare http
- * server that prints its URL like the host, checks the token and serves a file holding the very
- * bytes the host answered (read on each request), and an article's bytes for `articles.get`.
- */
-const BARE_SERVER = `
-const http = require('node:http');
-const { readFile } = require('node:fs/promises');
-const token = require('node:crypto').randomBytes(32).toString('base64url');
-const [listFile, articleFile] = process.argv.slice(1);
-const server = http.createServer((req, res) => {
-  const chunks = [];
-  req.on('data', (c) => chunks.push(c));
-  req.on('end', async () => {
-    if (req.headers['x-newsdesk-token'] !== token) { res.writeHead(401); res.end(); return; }
-    const body = await readFile(req.url === '/api/articles.list' ? listFile : articleFile);
-    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
-    res.end(body);
-  });
-});
-server.listen(0, '127.0.0.1', () => console.log('http://127.0.0.1:' + server.address().port + '/#token=' + token));
-`;
 
 interface Run {
   startToListMs: number;
@@ -89,7 +68,7 @@ export default async function storeStart(): Promise<BenchResult[]> {
   const articleFile = join(runDir, 'article.json');
   writeFileSync(listFile, warm.listBody);
   writeFileSync(articleFile, warm.articleBody);
-  const peerArgs = ['-e', BARE_SERVER, listFile, articleFile];
+  const peerArgs = ['-e', BARE_JSON_SERVER, listFile, articleFile];
   await measure(peerArgs, ids);
 
   const storeOnlyArgs = [storeOnlyJs, '--data-dir', dataDir];

@@ -7,6 +7,8 @@ import { toStorageError, writeFileDurable } from './writeFileDurable';
 
 const INDEX_VERSION = 1;
 const COMPACT_AFTER_LINES = 2_000;
+/** Documents read at once when the index is rebuilt. */
+const READ_CONCURRENCY = 16;
 
 const indexFileSchema = z.object({
   version: z.literal(INDEX_VERSION),
@@ -236,13 +238,14 @@ export class ArticleIndex {
         changed = true;
       }
     }
-    for (const id of ids) {
-      if (this.summaries.has(id)) continue;
+    const missing = [...ids].filter((id) => !this.summaries.has(id));
+    // Several reads in flight: one after another, rebuilding the index of 10,000 articles (first
+    // start, or a damaged index.json) spent most of its ~9 s waiting on each call in turn.
+    await forEachLimited(missing, READ_CONCURRENCY, async (id) => {
       const summary = await source.readSummary(id);
       if (summary) this.summaries.set(id, summary);
-      changed = true;
-    }
-    return changed;
+    });
+    return changed || missing.length > 0;
   }
 }
 
@@ -253,4 +256,13 @@ function trustedSummaries(text: string): ArticleSummary[] | null {
   const summaries = text.slice(head[0].length, -1);
   if (createHash('sha256').update(summaries).digest('hex') !== head[1]) return null;
   return JSON.parse(summaries) as ArticleSummary[];
+}
+
+/** Runs `task` for every item, at most `limit` at a time; rejects with the first failure. */
+async function forEachLimited<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) await task(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }

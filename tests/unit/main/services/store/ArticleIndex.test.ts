@@ -102,6 +102,37 @@ describe('ArticleIndex snapshot', () => {
   });
 });
 
+describe('ArticleIndex rebuild', () => {
+  it('reads every document when there is no snapshot, several at a time', async () => {
+    const all = Array.from({ length: 40 }, (_, n) => summary(n));
+    const source = sourceOf(all);
+    let inFlight = 0;
+    let most = 0;
+    const read = source.readSummary;
+    source.readSummary = async (id) => {
+      most = Math.max(most, (inFlight += 1));
+      try {
+        return await read(id);
+      } finally {
+        inFlight -= 1;
+      }
+    };
+    const index = await ArticleIndex.load(await newDataDir(), source);
+    expect(source.reads).toBe(40);
+    expect(most).toBeGreaterThan(1);
+    expect(index.list()).toEqual([...all].reverse());
+  });
+
+  it('fails, rather than loading a partial index, when a document cannot be read', async () => {
+    const source = sourceOf(Array.from({ length: 40 }, (_, n) => summary(n)));
+    source.readSummary = async (id) => {
+      if (id === 'a17') throw Object.assign(new Error('EACCES'), { code: 'EACCES' });
+      return summary(Number(id.slice(1)));
+    };
+    await expect(ArticleIndex.load(await newDataDir(), source)).rejects.toThrow('EACCES');
+  });
+});
+
 describe('ArticleIndex list', () => {
   it('is newest first and follows every put and delete', async () => {
     const index = await ArticleIndex.load(await newDataDir(), sourceOf([1, 2, 3].map(summary)));
