@@ -10,17 +10,28 @@ export function foldVietnamese(text: string): string {
   const lower = text.normalize('NFC').toLowerCase();
   // Fast path: ASCII has nothing to fold.
   if (!NON_ASCII.test(lower)) return lower;
-  return lower
-    .normalize('NFD')
-    .replace(COMBINING_MARKS, '')
-    .replace(D_STROKE, 'd')
-    .normalize('NFC');
+  // Character by character through a small memo: whole-string NFD and NFC cost about 0.7 ms for
+  // an 800-word body, which search pays for every hit it highlights.
+  return lower.replace(NON_ASCII_CHAR, foldChar);
 }
 
 const NON_ASCII = /[^\u0000-\u007f]/;
+const NON_ASCII_CHAR = /[^\u0000-\u007f]/gu;
 const COMBINING_MARKS = /\p{M}/gu;
 // Lower case already applied; Đ is kept in case of locales whose lower casing skips it.
 const D_STROKE = /[đĐ]/g;
+const folds = new Map<string, string>();
+/** Enough for every Vietnamese letter and then some; beyond it, characters are folded uncached. */
+const FOLDS_MAX = 4_096;
+
+function foldChar(char: string): string {
+  let folded = folds.get(char);
+  if (folded === undefined) {
+    folded = char.normalize('NFD').replace(COMBINING_MARKS, '').replace(D_STROKE, 'd').normalize('NFC');
+    if (folds.size < FOLDS_MAX) folds.set(char, folded);
+  }
+  return folded;
+}
 
 /** True when `text` holds a letter that folding changes (a tone, a vowel mark or đ). */
 export function hasVietnameseMarks(text: string): boolean {

@@ -22,7 +22,7 @@ export function tokenizeVietnamese(text: string): Token[] {
   TOKEN.lastIndex = 0;
   for (let match = TOKEN.exec(text); match !== null; match = TOKEN.exec(text)) {
     const exact = match[0].normalize('NFC').toLowerCase();
-    tokens.push({ exact, folded: foldVietnamese(exact), start: match.index, end: match.index + match[0].length });
+    tokens.push({ exact, folded: foldSyllable(exact), start: match.index, end: match.index + match[0].length });
   }
   return tokens;
 }
@@ -34,3 +34,17 @@ export function foldedTerms(text: string): string[] {
 }
 
 const TOKEN = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu;
+
+// Vietnamese has a few thousand syllables in use: folding each once and remembering it is cheaper
+// than folding every occurrence (search tokenizes a snippet window for every hit it returns).
+const syllables = new Map<string, string>();
+const SYLLABLES_MAX = 50_000;
+
+function foldSyllable(exact: string): string {
+  let folded = syllables.get(exact);
+  if (folded === undefined) {
+    folded = foldVietnamese(exact);
+    if (syllables.size < SYLLABLES_MAX) syllables.set(exact, folded);
+  }
+  return folded;
+}

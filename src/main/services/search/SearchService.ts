@@ -1,9 +1,11 @@
 // Full-text search over the local store, on FlexSearch. Chosen by bench/cases/searchLibraries.ts
 // (10,000 generated articles of ~860 words, 34 queries: syllables, two-syllable phrases with and
-// without marks, prefixes while typing; 2 shared cores), against a linear scan as the floor:
-//   FlexSearch  query p50 0.18 ms, p95 1.4 ms, heap 43 MB, build 25 s ("forward" prefixes)
-//   MiniSearch  query p50 63 ms,   p95 1,272 ms (BM25 over every matching document), heap 138 MB, build 19 s
-//   Orama       see the report of searchLibraries (slower still to build)
+// without marks, prefixes while typing; top 20; 2 cores shared with other jobs, so absolute numbers
+// swing with load: first figure from a quiet run, second from one at load average ~15):
+//   linear scan (floor) p95 0.2 ms stopping at 20 hits / 496 ms ranking all, heap 72 MB
+//   FlexSearch  query p50 0.17 / 0.17 ms, p95 1.4 / 20 ms, heap 43 MB, build 25 / 70 s ("forward")
+//   MiniSearch  query p50 63 / 364 ms, p95 1,272 / 6,027 ms (BM25 over every match), heap 138 MB, build 19 / 126 s
+//   Orama       indexed only 2,750 of 10,000 articles in 150 s; p50 251 ms, p95 1,777 ms on those
 // FlexSearch is the only one inside the 10 ms budget; it updates and removes one document in place
 // (fastupdate) and exports/imports its index. It has no BM25 field boosts: the fields are indexed
 // in order of importance and its ranking favours early positions, so title matches lead.
@@ -36,6 +38,10 @@ export interface SearchServiceOptions {
 
 /** How many folded matches are ranked (exact ones first) before the top `limit` are taken. */
 const CANDIDATES = 400;
+/** Longest stretch the initial build holds the event loop (the window stays responsive). */
+const SLICE_MS = 12;
+/** Articles whose text search keeps for snippets (~10 KB each). */
+const RECENT_MAX = 300;
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 const splitWords = (text: string): string[] => text.match(WORD) ?? [];
 // FlexSearch answers undefined rather than [] for some queries of syllables it has never seen.
@@ -45,6 +51,11 @@ export class SearchService {
   private readonly folded = new FlexIndex({ tokenize: 'forward', fastupdate: true, encode: splitWords });
   private readonly exact = new FlexIndex({ tokenize: 'strict', fastupdate: true, encode: splitWords });
   private readonly indexed = new Set<string>();
+  /**
+   * The text of recently indexed or found articles, for snippets without a store read: typing a
+   * query asks for the same hits again at every keystroke. Kept current by put/remove; bounded.
+   */
+  private readonly recent = new Map<string, SearchableFields>();
   /** Every index change runs in this chain, so a save during the initial build is never undone by it. */
   private queue: Promise<unknown> = Promise.resolve();
   private building = true;
@@ -59,7 +70,7 @@ export class SearchService {
     this.unsubscribe = source.changes.on(({ ids, reason }) => {
       for (const id of ids) void this.enqueue(() => (reason === 'deleted' ? this.remove(id) : this.reindex(id)));
     });
-    this.ready = this.buildInBackground(options.batchSize ?? 25);
+    this.ready = this.buildInBackground(options.batchSize ?? 10);
   }
 
   get size(): number {
@@ -72,6 +83,7 @@ export class SearchService {
 
   /** Indexes (or re-indexes) one article from its fields; the incremental path and the build share it. */
   put(id: string, fields: SearchableFields): void {
+    this.remember(id, fields);
     const ordered = SEARCH_FIELDS.map((field) => fields[field]).join('\n');
     const lower = ordered.normalize('NFC').toLowerCase();
     if (this.indexed.has(id)) {
@@ -94,17 +106,17 @@ export class SearchService {
       limit,
     );
     const hits: SearchHit[] = [];
-    // Articles are read for their snippets only, a page of them at a time, in parallel.
-    const articles = await Promise.all(ranked.map(({ id }) => this.source.get(id).catch(() => null)));
+    // Snippets need the text: from memory when recent, else read, a page of hits in parallel.
+    const texts = await Promise.all(ranked.map(({ id }) => this.fieldsOf(id)));
     ranked.forEach(({ id, exact }, i) => {
-      const article = articles[i];
-      if (!article) return; // deleted since: its removal is queued
+      const fields = texts[i];
+      if (!fields) return; // deleted since: its removal is queued
       hits.push({
         id,
-        title: article.title,
+        title: fields.title,
         score: Number((ranked.length - i + (exact ? ranked.length : 0)).toFixed(3)),
         exact,
-        snippets: buildSnippets(searchableFieldsOf(article), foldedTerms),
+        snippets: buildSnippets(fields, foldedTerms),
       });
     });
     return { hits, indexing: this.building };
@@ -128,6 +140,7 @@ export class SearchService {
   }
 
   remove(id: string): void {
+    this.recent.delete(id);
     if (!this.indexed.delete(id)) return;
     this.folded.remove(id);
     this.exact.remove(id);
@@ -137,6 +150,29 @@ export class SearchService {
     this.closed = true;
     this.unsubscribe();
     await this.queue.catch(() => undefined);
+  }
+
+  private async fieldsOf(id: string): Promise<SearchableFields | null> {
+    const known = this.recent.get(id);
+    if (known) {
+      this.remember(id, known);
+      return known;
+    }
+    try {
+      const fields = searchableFieldsOf(await this.source.get(id));
+      // Only if still indexed (a removal may have run while the read was in flight),
+      // and put() may have remembered a newer text than this read returned.
+      if (this.indexed.has(id) && !this.recent.has(id)) this.remember(id, fields);
+      return fields;
+    } catch {
+      return null;
+    }
+  }
+
+  private remember(id: string, fields: SearchableFields): void {
+    this.recent.delete(id);
+    this.recent.set(id, fields);
+    if (this.recent.size > RECENT_MAX) this.recent.delete(this.recent.keys().next().value!);
   }
 
   /** Runs after the current index work; failures are contained (search is derived, never fatal). */
@@ -169,9 +205,15 @@ export class SearchService {
         const batch = ids.slice(i, i + batchSize);
         await this.enqueue(async () => {
           const articles = await Promise.all(batch.map((id) => this.source.get(id).catch(() => null)));
-          articles.forEach((article) => {
+          let slice = performance.now();
+          for (const article of articles) {
             if (article && !this.indexed.has(article.id)) this.put(article.id, searchableFieldsOf(article));
-          });
+            // An 800-word article takes a few ms to index: hand the loop back every SLICE_MS.
+            if (performance.now() - slice > SLICE_MS) {
+              await new Promise<void>((resolve) => setImmediate(resolve));
+              slice = performance.now();
+            }
+          }
         }).catch(() => undefined);
         await new Promise<void>((resolve) => setImmediate(resolve));
       }

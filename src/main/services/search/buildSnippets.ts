@@ -1,6 +1,7 @@
 import type { SearchSnippet } from '../../../shared/model/SearchHit';
+import { foldVietnamese } from '../../../shared/text/foldVietnamese';
 import { tokenizeVietnamese, type Token } from '../../../shared/text/tokenizeVietnamese';
-import { SEARCH_FIELDS, type SearchableFields } from './searchableFields';
+import { SEARCH_FIELDS, type SearchField, type SearchableFields } from './searchableFields';
 
 /** Characters of context shown before the first match in a long field. */
 const CONTEXT_BEFORE = 60;
@@ -19,16 +20,56 @@ export function buildSnippets(fields: SearchableFields, queryTerms: string[]): S
   for (const field of SEARCH_FIELDS) {
     const text = fields[field];
     if (!text) continue;
-    const ranges = matchRanges(tokenizeVietnamese(text), queryTerms);
+    if (field !== 'title' && snippets.filter((s) => s.field !== 'title').length >= MAX_FIELD_SNIPPETS) break;
+    const region = regionOfFirstMatch(text, foldedField(fields, field), queryTerms);
+    if (!region.text) continue;
+    const ranges = matchRanges(tokenizeVietnamese(region.text), queryTerms).map(
+      ([start, end]) => [start + region.offset, end + region.offset] as [number, number],
+    );
     if (ranges.length === 0) continue;
     if (field === 'title') {
       snippets.push({ field, text, ranges, clippedStart: false, clippedEnd: false });
       continue;
     }
-    if (snippets.filter((s) => s.field !== 'title').length >= MAX_FIELD_SNIPPETS) continue;
     snippets.push(window(field, text, ranges));
   }
   return snippets;
+}
+
+/**
+ * Tokenizing a whole 800-word body for every hit costs more than the index lookup itself. Folding
+ * keeps the length of NFC Vietnamese text, so the folded field is searched for the first term: a
+ * field without it is skipped, and of a long one only a window around it is tokenized (`offset`
+ * maps it back). Where folding changed the length,
+ * the whole text is used.
+ */
+function regionOfFirstMatch(text: string, folded: string, queryTerms: string[]): { text: string; offset: number } {
+  if (folded.length !== text.length) return { text, offset: 0 };
+  let first = -1;
+  for (const term of queryTerms) {
+    const at = folded.indexOf(term);
+    if (at >= 0 && (first < 0 || at < first)) first = at;
+  }
+  // No term anywhere, not even inside a word: nothing to tokenize.
+  if (first < 0) return { text: '', offset: 0 };
+  if (text.length <= SNIPPET_LENGTH * 2) return { text, offset: 0 };
+  // Back to a space, so the window does not start inside a syllable.
+  let start = Math.max(0, first - CONTEXT_BEFORE - 20);
+  while (start > 0 && text[start - 1] !== ' ') start -= 1;
+  const end = Math.min(text.length, first + SNIPPET_LENGTH + 20);
+  return { text: text.slice(start, end), offset: start };
+}
+
+/**
+ * Folded fields, remembered per fields object: SearchService hands the same object for an article
+ * while it stays in its recent-text memory, so typing a query folds each hit's body once.
+ */
+const foldedFields = new WeakMap<SearchableFields, Partial<SearchableFields>>();
+
+function foldedField(fields: SearchableFields, field: SearchField): string {
+  let folded = foldedFields.get(fields);
+  if (!folded) foldedFields.set(fields, (folded = {}));
+  return (folded[field] ??= foldVietnamese(fields[field]));
 }
 
 export function matchRanges(tokens: Token[], queryTerms: string[]): [number, number][] {
