@@ -3,6 +3,7 @@ import type { Article, ArticleSummary } from '../../shared/model/Article';
 import { NewsdeskError } from '../../shared/errors';
 import { ArticleEditor } from '../editor/ArticleEditor';
 import { ArticleList } from '../queue/ArticleList';
+import { ImportTextButton } from '../editor/import/ImportTextButton';
 import { SearchPanel } from '../search/SearchPanel';
 import { ProfileSettings } from '../settings/ProfileSettings';
 import { bridge, type Bridge } from './bridge';
@@ -93,6 +94,13 @@ function Workspace({ bridge }: { bridge: Bridge }) {
         <div className="nd-search-column">
           <SearchPanel bridge={bridge} onOpen={select} />
           <ArticleList bridge={bridge} articles={articles} selectedId={open?.id ?? null} onSelect={select} onCreate={create} />
+          <ImportTextButton
+            bridge={bridge}
+            onImported={(article) => {
+              setOpen(article);
+              refresh();
+            }}
+          />
         </div>
         {open ? (
           // Keyed by rev too: after a state change the editor restarts from the new rev.

@@ -20,13 +20,16 @@ import LinkEditorPlugin from './plugins/LinkEditorPlugin';
 import { isAllowedLinkUrl } from './plugins/LinkEditorPlugin/toLinkUrl';
 import MarkdownPlugin from './plugins/MarkdownPlugin';
 import NormalizePlugin from './plugins/NormalizePlugin';
+import PastePlugin from './plugins/PastePlugin';
+import { UnknownNode } from './nodes/UnknownNode/UnknownNode';
+import { unwrapUnknownNodes, wrapUnknownNodes } from './nodes/UnknownNode/wrapUnknownNodes';
 import SerializePlugin from './plugins/SerializePlugin';
 import ShortcutsPlugin from './plugins/ShortcutsPlugin';
 import ToolbarPlugin from './plugins/ToolbarPlugin';
 import type { TextCounts } from './readingTime';
 import './BodyEditor.css';
 
-export const BODY_NODES = [HeadingNode, QuoteNode, ListNode, ListItemNode, LinkNode, HorizontalRuleNode, FigureNode];
+export const BODY_NODES = [HeadingNode, QuoteNode, ListNode, ListItemNode, LinkNode, HorizontalRuleNode, FigureNode, UnknownNode];
 
 const theme = {
   paragraph: 'nd-p',
@@ -58,7 +61,9 @@ export function BodyEditor({ initialState, onChange, onDirty, onCounts }: BodyEd
         theme,
         // Parsed from the object itself: a stringify + parse round trip of a long article costs ms.
         editorState: (editor) =>
-          editor.setEditorState(editor.parseEditorState(initialState as unknown as SerializedEditorState)),
+          editor.setEditorState(
+            editor.parseEditorState(wrapUnknownNodes(initialState, BODY_NODES) as unknown as SerializedEditorState),
+          ),
         onError: (error) => {
           console.error('[newsdesk] editor error', error);
         },
@@ -82,6 +87,7 @@ export function BodyEditor({ initialState, onChange, onDirty, onCounts }: BodyEd
       </div>
       <HistoryPlugin />
       <NormalizePlugin />
+      <PastePlugin />
       <ListPlugin />
       <LinkPlugin validateUrl={isAllowedLinkUrl} />
       <LinkEditorPlugin />
@@ -90,7 +96,7 @@ export function BodyEditor({ initialState, onChange, onDirty, onCounts }: BodyEd
       <ShortcutsPlugin />
       <ImagesPlugin />
       {onCounts && <CountsPlugin onCounts={onCounts} />}
-      <SerializePlugin onChange={onChange} onDirty={onDirty} />
+      <SerializePlugin onChange={(state) => onChange(unwrapUnknownNodes(state))} onDirty={onDirty} />
     </LexicalComposer>
   );
 }

@@ -1,0 +1,33 @@
+import { fileURLToPath } from 'node:url';
+import { expect, test } from './fixtures';
+import { storedArticles } from './models/PasteActions';
+
+const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/articles/${name}`, import.meta.url));
+
+test('importing a plain-text article creates a draft with title, date, byline, paragraphs and flagged photo slots', async ({
+  newsdesk,
+  page,
+  host,
+}) => {
+  await page.getByTestId('import-text-input').setInputFiles(fixture('hoi-cho-nong-san.txt'));
+  await expect(newsdesk.title).toHaveValue('Khai mạc hội chợ nông sản thị trấn năm 2019');
+  await expect(newsdesk.body.locator('p.nd-p, p').filter({ hasText: 'Sáng nay, hội chợ' })).toHaveCount(1);
+  await expect(newsdesk.body.getByTestId('figure')).toHaveCount(3);
+  // One slot had no caption line: it is flagged; the two captioned ones are not.
+  await expect(newsdesk.body.getByTestId('figure-caption-warning')).toHaveCount(1);
+  await expect(newsdesk.rows).toHaveCount(1);
+  const [article] = await storedArticles(page, host);
+  expect(article!.byline).toBe('Hoàng Lan');
+  expect(article!.dateline).toBe('07/03/2019');
+  const body = article!.body as { root: { children: { type: string; captionMissing?: boolean; caption?: string }[] } };
+  expect(body.root.children.map((n) => n.type)).toEqual(['figure', 'paragraph', 'paragraph', 'figure', 'figure', 'paragraph']);
+  expect(body.root.children.filter((n) => n.captionMissing)).toHaveLength(1);
+  expect(body.root.children[3]!.caption).toBe('Lãnh đạo huyện tham quan gian hàng');
+});
+
+test('an empty file is refused with a message and creates nothing', async ({ newsdesk, page, host }) => {
+  await page.getByTestId('import-text-input').setInputFiles({ name: 'rong.txt', mimeType: 'text/plain', buffer: Buffer.from('\n \n') });
+  await expect(page.getByTestId('import-problem')).toBeVisible();
+  expect(await storedArticles(page, host)).toHaveLength(0);
+  await expect(newsdesk.rows).toHaveCount(0);
+});
