@@ -192,17 +192,20 @@ export class ArticleIndex {
     } catch {
       return false;
     }
-    let applied = false;
+    // A damaged line (a torn last append) also makes the journal dirty: compaction must truncate
+    // it, or the next append would be glued onto the fragment and lost with it.
+    let changed = false;
     for (const raw of text.split('\n')) {
       if (!raw.trim()) continue;
       let parsed;
       try {
         parsed = journalLineSchema.safeParse(JSON.parse(raw));
       } catch {
+        changed = true;
         continue;
       }
+      changed = true;
       if (!parsed.success) continue;
-      applied = true;
       if ('put' in parsed.data) {
         this.summaries.set(parsed.data.put.id, parsed.data.put);
         this.unsettled.delete(parsed.data.put.id);
@@ -213,7 +216,7 @@ export class ArticleIndex {
         this.unsettled.add(parsed.data.writing);
       }
     }
-    return applied;
+    return changed;
   }
 
   /** Re-reads the documents whose write was interrupted: the journal cannot say which side won. */

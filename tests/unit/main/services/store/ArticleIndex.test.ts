@@ -167,3 +167,22 @@ describe('ArticleIndex compaction', () => {
     expect(reopened.get('a7')?.title).toBe('Bài cuối');
   });
 });
+
+describe('ArticleIndex journal', () => {
+  it('drops a torn last line at load, so the next append is not glued onto it and lost', async () => {
+    const dataDir = await newDataDir();
+    const all = [1, 2].map(summary);
+    const first = await ArticleIndex.load(dataDir, sourceOf(all));
+    await first.flush();
+    // A crash in the middle of an append: a fragment with no newline is all the journal holds.
+    await writeFile(join(dataDir, 'index.journal'), '{"put":{"id":"a2","rev":', 'utf8');
+
+    const second = await ArticleIndex.load(dataDir, sourceOf(all));
+    await second.put({ ...summary(2), rev: 2, title: 'Bài số 2, sửa lại' });
+    await second.flush();
+
+    const third = await ArticleIndex.load(dataDir, sourceOf(all));
+    expect(third.get('a2')?.rev).toBe(2);
+    expect(third.get('a2')?.title).toBe('Bài số 2, sửa lại');
+  });
+});
