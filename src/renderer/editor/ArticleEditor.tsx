@@ -61,7 +61,12 @@ export function ArticleEditor({ bridge, article, onSaved, onTransitioned }: Arti
   };
 
   return (
-    <article className={focus.on ? 'nd-editor nd-editor-focus' : 'nd-editor'} aria-label={t('editor.title')}>
+    <article
+      className={focus.on ? 'nd-editor nd-editor-focus' : 'nd-editor'}
+      aria-label={t('editor.title')}
+      data-testid="article-editor"
+      data-article-id={article.id}
+    >
       <header className="nd-editor-bar">
         <LifecycleBar
           bridge={bridge}

@@ -1,4 +1,5 @@
 import { ARTICLE_STATES, type ArticleState, type ArticleSummary } from '../../shared/model/Article';
+import { foldVietnamese } from '../../shared/text/foldVietnamese';
 
 /**
  * The queue's filtering, sorting and counting, over the summaries the store already keeps in
@@ -38,11 +39,11 @@ const STATE_ORDER = new Map(ARTICLE_STATES.map((state, index) => [state, index])
 export function buildQueueView(summaries: readonly ArticleSummary[], filter: QueueFilter, sort: QueueSort): QueueView {
   const counts = Object.fromEntries([...ARTICLE_STATES, 'active'].map((key) => [key, 0])) as StateCounts;
   const categories = new Set<string>();
-  const author = fold(filter.author.trim());
+  const author = foldVietnamese(filter.author.trim());
   const matching: ArticleSummary[] = [];
   for (const summary of summaries) {
     if (summary.category) categories.add(summary.category);
-    if (author && !fold(summary.byline).includes(author)) continue;
+    if (author && !foldVietnamese(summary.byline).includes(author)) continue;
     if (filter.category && summary.category !== filter.category) continue;
     if (filter.from || filter.to) {
       const day = localDay(summary.updatedAt);
@@ -76,10 +77,6 @@ function comparator(sort: QueueSort): (a: ArticleSummary, b: ArticleSummary) => 
   }
 }
 
-/** Case and mark folding for matching names typed without a Vietnamese keyboard. */
-export function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase();
-}
 
 /** yyyy-mm-dd of an ISO instant in the machine's time zone: the day the newsroom lived it. */
 export function localDay(iso: string): string {

@@ -29,9 +29,18 @@ export class NewsdeskPage {
     return this.page.getByTestId('article-row');
   }
 
-  async createArticle(): Promise<void> {
+  get editor(): Locator {
+    return this.page.getByTestId('article-editor');
+  }
+
+  /** Waits for the new article's editor, not just any editor: the previous one may still be shown. */
+  async createArticle(): Promise<string> {
+    const previous = (await this.editor.count()) > 0 ? await this.editor.getAttribute('data-article-id') : null;
     await this.newArticleButton.click();
+    await expect(this.editor).toHaveAttribute('data-article-id', /.+/);
+    if (previous) await expect(this.editor).not.toHaveAttribute('data-article-id', previous);
     await expect(this.title).toBeVisible();
+    return (await this.editor.getAttribute('data-article-id')) ?? '';
   }
 
   async expectSaved(): Promise<void> {

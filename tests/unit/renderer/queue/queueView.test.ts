@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleState, ArticleSummary } from '../../../../src/shared/model/Article';
-import { buildQueueView, EMPTY_FILTER, fold, localDay } from '../../../../src/renderer/queue/queueView';
+import { buildQueueView, EMPTY_FILTER, localDay } from '../../../../src/renderer/queue/queueView';
+import { foldVietnamese as fold } from '../../../../src/shared/text/foldVietnamese';
 
 let n = 0;
 function summary(state: ArticleState, patch: Partial<ArticleSummary> = {}): ArticleSummary {
