@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { protocol } from 'electron';
-import { APP_HOST, APP_SCHEME, CONTENT_SECURITY_POLICY } from './security';
+import { CONTENT_SECURITY_POLICY } from '../../shared/contentSecurityPolicy';
+import { APP_HOST, APP_SCHEME } from './security';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

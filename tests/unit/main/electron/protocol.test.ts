@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { protocol, resetElectronMock } from './electronMock';
 import { registerAppScheme, serveRenderer } from '../../../../src/main/electron/protocol';
-import { CONTENT_SECURITY_POLICY } from '../../../../src/main/electron/security';
+import { CONTENT_SECURITY_POLICY } from '../../../../src/shared/contentSecurityPolicy';
 
 // `electron` is MOCKED (./electronMock.ts): no Electron binary can run here.
 vi.mock('electron', () => import('./electronMock'));
