@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { build as esbuild } from 'esbuild';
 import { build as vite } from 'vite';
+import { ESM_REQUIRE_BANNER, NODE_EXTERNAL, zodEnglishOnly } from './nodeBundle.mjs';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const only = process.argv[2]; // optional: "node" or "renderer"
@@ -13,7 +14,9 @@ const common = {
   platform: 'node',
   target: 'node20',
   sourcemap: true,
-  packages: 'external',
+  external: NODE_EXTERNAL,
+  banner: ESM_REQUIRE_BANNER,
+  plugins: [zodEnglishOnly],
   define: { NEWSDESK_VERSION: JSON.stringify(version) },
   logLevel: 'warning',
 };
@@ -30,8 +33,8 @@ if (only !== 'renderer') {
     // A sandboxed preload must be one CommonJS file: shared code (and zod) is bundled in.
     esbuild({
       ...common,
-      packages: undefined,
       external: ['electron'],
+      banner: undefined,
       format: 'cjs',
       entryPoints: ['src/preload/preload.ts'],
       outfile: 'dist/preload/preload.cjs',

@@ -51,7 +51,11 @@ export async function createApp(options: AppOptions): Promise<NewsdeskApp> {
       dataDir: options.dataDir,
       articleCount: articles.count,
     }),
-    'articles.list': async () => articles.list(),
+    'articles.list': async () => {
+      // The first listing is the start the user waits for: the search build begins after its answer is sent.
+      setImmediate(() => services.search.startBuilding());
+      return articles.list();
+    },
     'search.query': ({ q, limit }) => services.search.query(q, limit),
     'articles.create': (input) => articles.create(input, { createdBy: services.profile.get().name }),
     'articles.get': ({ id }) => articles.get(id),

@@ -4,7 +4,7 @@ import { MediaStore } from './media/MediaStore';
 import { SearchService } from './search/SearchService';
 import { ArticleStore } from './store/ArticleStore';
 import { ArticleLifecycle } from './lifecycle/ArticleLifecycle';
-import { ConfSettingsStore } from './profile/ConfSettingsStore';
+import { JsonSettingsStore } from './profile/JsonSettingsStore';
 import { ProfileService } from './profile/ProfileService';
 import type { SettingsStore } from './profile/SettingsStore';
 import { FaultInjectingFileSystem, FAULTS_FILE, faultsFromFile } from './store/FaultInjectingFileSystem';
@@ -17,7 +17,7 @@ export interface ServiceOptions {
    * Set only by the web host when started with NEWSDESK_TEST_FAULTS=1.
    */
   testFaults?: boolean;
-  /** The desktop host passes electron-store; otherwise conf in the data dir. */
+  /** The desktop host may pass electron-store; otherwise settings.json in the data dir. */
   settings?: SettingsStore;
 }
 
@@ -40,15 +40,16 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   const history = new HistoryStore(articles);
   const detachHistory = history.attach();
   const media = await MediaStore.open(options.dataDir);
-  const profile = new ProfileService(options.settings ?? new ConfSettingsStore(options.dataDir));
+  const profile = new ProfileService(options.settings ?? new JsonSettingsStore(options.dataDir));
   // What was submitted is kept as a version: the base an editor's changes are compared with.
   const lifecycle = new ArticleLifecycle(articles, profile, {
     onSubmitted: async (article) => {
       await history.snapshot(article, 'submit');
     },
   });
-  // Builds its index in the background: nothing here waits for it.
-  const search = new SearchService(articles);
+  // Builds its index in the background: nothing here waits for it. It starts once the queue is
+  // listed (app.ts) or after 2 s, so it does not compete with the host's start for the CPU.
+  const search = new SearchService(articles, { startAfterMs: 2_000 });
   return {
     articles,
     media,

@@ -19,10 +19,15 @@ export interface Token {
  */
 export function tokenizeVietnamese(text: string): Token[] {
   const tokens: Token[] = [];
+  // Text is NFC where it enters the app, so normally one lower-casing of the whole string lines up
+  // with the original and each token is a slice of it; otherwise each token is normalised alone.
+  const lower = text.normalize('NFC') === text ? text.toLowerCase() : '';
+  const aligned = lower.length === text.length;
   TOKEN.lastIndex = 0;
   for (let match = TOKEN.exec(text); match !== null; match = TOKEN.exec(text)) {
-    const exact = match[0].normalize('NFC').toLowerCase();
-    tokens.push({ exact, folded: foldSyllable(exact), start: match.index, end: match.index + match[0].length });
+    const end = match.index + match[0].length;
+    const exact = aligned ? lower.slice(match.index, end) : match[0].normalize('NFC').toLowerCase();
+    tokens.push({ exact, folded: foldSyllable(exact), start: match.index, end });
   }
   return tokens;
 }

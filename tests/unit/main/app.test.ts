@@ -21,6 +21,17 @@ async function articleFiles(dataDir: string): Promise<string[]> {
 }
 
 describe('createApp().invoke', () => {
+  it('starts the search build once the queue has been listed, not before', async () => {
+    await withApp(async (app) => {
+      expect(app.services.search.isIndexing).toBe(true);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(app.services.search.isIndexing).toBe(true);
+      await app.invoke('articles.list', {});
+      await app.services.search.ready;
+      expect(app.services.search.isIndexing).toBe(false);
+    });
+  });
+
   it.each([['no.such.channel'], ['__proto__'], ['toString'], [42], [null]])(
     'answers UNKNOWN_CHANNEL for %j',
     async (channel) => {

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import sharp from 'sharp';
 import { NewsdeskError } from '../../../shared/errors';
 import { mediaAssetSchema, MEDIA_MAX_BYTES, type MediaAsset, type Rendition } from '../../../shared/model/MediaAsset';
 import { normalizeText } from '../../../shared/text/normalizeText';
@@ -110,8 +109,14 @@ export class MediaStore {
   }
 }
 
+// sharp (libvips) takes 130–210 ms to load: paid on the first photo, not on every host start.
+let sharpModule: Promise<typeof import('sharp')> | null = null;
+const loadSharp = async () => (await (sharpModule ??= import('sharp'))).default;
+
 /** Decodes fully (a truncated JPEG has a valid header) and renders both renditions. */
 async function decode(bytes: Uint8Array) {
+  // Outside the try: a library that does not load is a broken install, not a bad photo.
+  const sharp = await loadSharp();
   try {
     const image = sharp(bytes, { failOn: 'error' });
     const info = await image.metadata();

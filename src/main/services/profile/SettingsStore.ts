@@ -1,6 +1,6 @@
 /**
- * Key-value settings that survive restarts. The web host and tests back it with `conf`
- * (ConfSettingsStore); the desktop host can pass an `electron-store` instance as is, since
+ * Key-value settings that survive restarts. Both hosts and tests back it with `settings.json`
+ * (JsonSettingsStore); the desktop host could pass an `electron-store` instance as is, since
  * electron-store is built on conf and has the same `get`/`set`.
  */
 export interface SettingsStore {

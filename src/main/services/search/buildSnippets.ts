@@ -1,7 +1,7 @@
 import type { SearchSnippet } from '../../../shared/model/SearchHit';
 import { foldVietnamese } from '../../../shared/text/foldVietnamese';
 import { tokenizeVietnamese, type Token } from '../../../shared/text/tokenizeVietnamese';
-import { SEARCH_FIELDS, type SearchField, type SearchableFields } from './searchableFields';
+import { SEARCH_FIELDS, type SearchableFields } from './searchableFields';
 
 /** Characters of context shown before the first match in a long field. */
 const CONTEXT_BEFORE = 60;
@@ -17,11 +17,12 @@ const MAX_FIELD_SNIPPETS = 2;
  */
 export function buildSnippets(fields: SearchableFields, queryTerms: string[]): SearchSnippet[] {
   const snippets: SearchSnippet[] = [];
+  const pattern = patternOf(queryTerms);
   for (const field of SEARCH_FIELDS) {
     const text = fields[field];
     if (!text) continue;
     if (field !== 'title' && snippets.filter((s) => s.field !== 'title').length >= MAX_FIELD_SNIPPETS) break;
-    const region = regionOfFirstMatch(text, foldedField(fields, field), queryTerms);
+    const region = regionOfFirstMatch(text, pattern);
     if (!region.text) continue;
     const ranges = matchRanges(tokenizeVietnamese(region.text), queryTerms).map(
       ([start, end]) => [start + region.offset, end + region.offset] as [number, number],
@@ -37,21 +38,17 @@ export function buildSnippets(fields: SearchableFields, queryTerms: string[]): S
 }
 
 /**
- * Tokenizing a whole 800-word body for every hit costs more than the index lookup itself. Folding
- * keeps the length of NFC Vietnamese text, so the folded field is searched for the first term: a
- * field without it is skipped, and of a long one only a window around it is tokenized (`offset`
- * maps it back). Where folding changed the length,
- * the whole text is used.
+ * Tokenizing a whole 800-word body for every hit costs more than the index lookup itself, and so
+ * does folding it. The first syllable that starts with a query term is found in the text as
+ * written (a pattern that accepts every marked form of each letter, see patternOf): a field without
+ * one is skipped, and of a long one only a window around it is tokenized (`offset` maps it back).
+ * Text that slipped in decomposed (combining marks) is tokenized whole.
  */
-function regionOfFirstMatch(text: string, folded: string, queryTerms: string[]): { text: string; offset: number } {
-  if (folded.length !== text.length) return { text, offset: 0 };
-  let first = -1;
-  for (const term of queryTerms) {
-    const at = folded.indexOf(term);
-    if (at >= 0 && (first < 0 || at < first)) first = at;
-  }
-  // No term anywhere, not even inside a word: nothing to tokenize.
-  if (first < 0) return { text: '', offset: 0 };
+function regionOfFirstMatch(text: string, pattern: RegExp): { text: string; offset: number } {
+  pattern.lastIndex = 0;
+  const match = pattern.exec(text);
+  if (!match) return COMBINING_MARK.test(text) ? { text, offset: 0 } : { text: '', offset: 0 };
+  const first = match.index;
   if (text.length <= SNIPPET_LENGTH * 2) return { text, offset: 0 };
   // Back to a space, so the window does not start inside a syllable.
   let start = Math.max(0, first - CONTEXT_BEFORE - 20);
@@ -60,16 +57,49 @@ function regionOfFirstMatch(text: string, folded: string, queryTerms: string[]):
   return { text: text.slice(start, end), offset: start };
 }
 
-/**
- * Folded fields, remembered per fields object: SearchService hands the same object for an article
- * while it stays in its recent-text memory, so typing a query folds each hit's body once.
- */
-const foldedFields = new WeakMap<SearchableFields, Partial<SearchableFields>>();
+const COMBINING_MARK = /\p{M}/u;
 
-function foldedField(fields: SearchableFields, field: SearchField): string {
-  let folded = foldedFields.get(fields);
-  if (!folded) foldedFields.set(fields, (folded = {}));
-  return (folded[field] ??= foldVietnamese(fields[field]));
+/**
+ * A pattern for "a syllable starting with one of these folded terms" over unfolded text:
+ * "lua" → /(?<![letter])(?:l[uùú…ưừ…][aàá…ăâ…])/iu. Kept for the last few queries (typing asks again).
+ */
+function patternOf(queryTerms: string[]): RegExp {
+  const key = queryTerms.join(' ');
+  let pattern = patterns.get(key);
+  if (!pattern) {
+    const alternatives = queryTerms.map((term) => [...term].map(charClass).join(''));
+    pattern = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(?:${alternatives.join('|')})`, 'giu');
+    if (patterns.size >= PATTERNS_MAX) patterns.delete(patterns.keys().next().value!);
+    patterns.set(key, pattern);
+  }
+  return pattern;
+}
+const patterns = new Map<string, RegExp>();
+const PATTERNS_MAX = 64;
+
+function charClass(folded: string): string {
+  const escaped = folded.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+  const variants = foldsTo().get(folded);
+  return variants ? `[${escaped}${variants}]` : escaped;
+}
+
+/** Folded letter → every precomposed Latin letter that folds to it ("a" → "àáả…ăằ…âầ…ÀÁ…"). */
+let variantTable: Map<string, string> | null = null;
+function foldsTo(): Map<string, string> {
+  if (variantTable) return variantTable;
+  variantTable = new Map();
+  for (const [from, to] of [
+    [0xc0, 0x24f],
+    [0x1e00, 0x1eff],
+  ] as const) {
+    for (let code = from; code <= to; code += 1) {
+      const char = String.fromCharCode(code);
+      const folded = foldVietnamese(char);
+      if (folded.length !== 1 || folded === char) continue;
+      variantTable.set(folded, (variantTable.get(folded) ?? '') + char);
+    }
+  }
+  return variantTable;
 }
 
 export function matchRanges(tokens: Token[], queryTerms: string[]): [number, number][] {

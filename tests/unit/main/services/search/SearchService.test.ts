@@ -130,6 +130,20 @@ describe('SearchService', () => {
     expect((await search.query('sầu riêng')).hits.map((h) => h.id).sort()).toEqual([article.id, created.id].sort());
   });
 
+  it('finds a save as soon as its change is announced (no race with the change notice)', async () => {
+    const store = await openStore();
+    const article = await store.create({ title: 'Lúa mùa' });
+    const search = await openSearch(store);
+    const seen: string[][] = [];
+    store.changes.on(() => {
+      // What a renderer asking again on `articles.changed` gets, at the earliest moment it could ask.
+      queueMicrotask(() => void search.query('sau rieng').then((r) => seen.push(r.hits.map((h) => h.id))));
+    });
+    await store.save(article.id, article.rev, { lead: 'Trồng sầu riêng.' });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(seen).toEqual([[article.id]]);
+  });
+
   it('builds in the background: the store answers while it runs, and a save during it wins', async () => {
     const store = await openStore();
     const ids: string[] = [];
@@ -146,6 +160,24 @@ describe('SearchService', () => {
     expect(search.size).toBe(60);
     expect((await search.query('thuy loi')).hits.map((h) => h.id)).toEqual([ids[59]]);
     expect((await search.query('giao thong', 100)).hits).toHaveLength(59);
+  });
+
+  it('with startAfterMs, builds only once told to (or once the time is up)', async () => {
+    const store = await openStore();
+    const article = await store.create({ title: 'Đường ven biển' });
+    const search = new SearchService(store, { startAfterMs: 60_000 });
+    cleanups.unshift(() => search.close());
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(search.isIndexing).toBe(true);
+    expect(search.size).toBe(0);
+    search.startBuilding();
+    await search.ready;
+    expect((await search.query('duong')).hits.map((h) => h.id)).toEqual([article.id]);
+
+    const timed = new SearchService(store, { startAfterMs: 10 });
+    cleanups.unshift(() => timed.close());
+    await timed.ready;
+    expect(timed.size).toBe(1);
   });
 
   it('returns nothing for a query without letters or digits', async () => {
