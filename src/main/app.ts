@@ -9,6 +9,7 @@ import {
 } from '../shared/contract';
 import { NewsdeskError, isNewsdeskError, type ErrorPayload } from '../shared/errors';
 import { createServices, type Services } from './services/createServices';
+import type { SettingsStore } from './services/profile/SettingsStore';
 
 export interface AppOptions {
   dataDir: string;
@@ -16,6 +17,8 @@ export interface AppOptions {
   version: string;
   /** TEST ONLY (web host with NEWSDESK_TEST_FAULTS=1): see ServiceOptions.testFaults. */
   testFaults?: boolean;
+  /** The desktop host passes electron-store; otherwise settings.json in the data dir. */
+  settings?: SettingsStore;
 }
 
 type Handlers = {
@@ -35,7 +38,11 @@ export interface NewsdeskApp {
 
 /** The composition root: services + one handler per contract channel. Hosts only transport. */
 export async function createApp(options: AppOptions): Promise<NewsdeskApp> {
-  const services = await createServices({ dataDir: options.dataDir, testFaults: options.testFaults === true });
+  const services = await createServices({
+    dataDir: options.dataDir,
+    testFaults: options.testFaults === true,
+    ...(options.settings ? { settings: options.settings } : {}),
+  });
   const { articles } = services;
 
   const handlers: Handlers = {

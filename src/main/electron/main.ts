@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow } from 'electron';
+import Store from 'electron-store';
 import { createApp, type NewsdeskApp } from '../app';
 import { registerIpc } from './ipc';
 import { registerAppScheme, serveRenderer } from './protocol';
@@ -28,7 +29,9 @@ async function start(): Promise<void> {
   // Tests and portable installs may point the data dir elsewhere; otherwise the OS's app-data folder.
   const dataDir = process.env.NEWSDESK_DATA_DIR ?? join(app.getPath('userData'), 'data');
   mkdirSync(dataDir, { recursive: true });
-  newsdesk = await createApp({ dataDir, host: 'electron', version: app.getVersion() });
+  // Settings (the user's name and role) in electron-store, as the architecture asks of the desktop host.
+  const settings = new Store<Record<string, unknown>>({ name: 'settings' });
+  newsdesk = await createApp({ dataDir, host: 'electron', version: app.getVersion(), settings });
   registerIpc(newsdesk, () => mainWindow);
   mainWindow = createMainWindow(preloadPath);
 }

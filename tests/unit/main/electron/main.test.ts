@@ -7,6 +7,20 @@ import { INVOKE_CHANNEL } from '../../../../src/shared/ipcChannels';
 // `electron` is MOCKED (./electronMock.ts): no Electron binary can run here. main.ts is the real
 // entry point; importing it runs its start-up against the mock and a temporary data dir.
 vi.mock('electron', () => import('./electronMock'));
+// electron-store is a real dependency that requires `electron` itself (outside vitest's module
+// graph, so the mock above cannot reach it): it is MOCKED too, as an in-memory key-value store,
+// which is all main.ts asks of it.
+vi.mock('electron-store', () => ({
+  default: class MemoryStore {
+    private readonly values = new Map<string, unknown>();
+    get(key: string): unknown {
+      return this.values.get(key);
+    }
+    set(key: string, value: unknown): void {
+      this.values.set(key, value);
+    }
+  },
+}));
 
 let dataDir: string;
 // Taken from `electron` itself, so it is the very instance main.ts receives: vi.resetModules
@@ -62,6 +76,14 @@ describe('electron/main.ts start-up', () => {
     const handle = ipcMain.handlers.get(INVOKE_CHANNEL)!;
     const result = await handle({ senderFrame: { url: 'newsdesk://app/index.html', parent: null } }, 'app.info', {});
     expect(result).toMatchObject({ ok: true, value: { host: 'electron', dataDir } });
+
+    // The profile goes to electron-store, not to a settings.json in the data dir.
+    const frame = { senderFrame: { url: 'newsdesk://app/index.html', parent: null } };
+    const set = await handle(frame, 'profile.set', { name: 'Thanh Bình', role: 'editor' });
+    expect(set).toMatchObject({ ok: true });
+    const { existsSync } = await import('node:fs');
+    expect(existsSync(join(dataDir, 'settings.json'))).toBe(false);
+    expect(await handle(frame, 'profile.get', {})).toMatchObject({ ok: true, value: { name: 'Thanh Bình' } });
   });
 
   it('quits when another instance already holds the lock', async () => {
