@@ -7,16 +7,18 @@
 //   MiniSearch  query p50 63 / 364 ms, p95 1,272 / 6,027 ms (BM25 over every match), heap 138 MB, build 19 / 126 s
 //   Orama       indexed only 2,750 of 10,000 articles in 150 s; p50 251 ms, p95 1,777 ms on those
 // FlexSearch was the only library inside the 10 ms budget, but this service on it held ~155–167 MB
-// (a prefix-tokenised folded index plus a second, exact-spelling index) and its p95 was 19 ms.
+// (a prefix-tokenised folded index plus a second, exact-spelling index) and its p95 was 16–19 ms.
 // It now runs on its own SearchIndex (SearchIndex.ts): one posting per (folded syllable, article)
 // in typed arrays, the last query syllable as a prefix through a sorted vocabulary, exact spelling
-// from one bit per posting plus small lists of marked syllables, the indexed text kept as UTF-8
-// for snippets (no store reads), snippets only for the returned hits.
-// Before → after, same bench and machine (searchQuery.ts, storeSettled.ts; load average ~3–10):
-//   query p50 9.5 → 3.9 ms, p95 19 → 7.0 ms (linear-scan floor in the same runs: p50 23 / 21 ms,
-//   p95 42 / 41 ms: ratio to the floor p95 0.45 → 0.17); build 34 → 16 s; longest event-loop stall
-//   during the build 41 → 24 ms; save → searchable p95 18 → 18 ms; index memory ~160 → ~97 MB
-//   (~47 MB postings, ~50 MB text, outside the JS heap); host RSS settled 361–391 → 214 MB.
+// from one bit per posting plus small lists of marked syllables; the indexed text is kept (UTF-16,
+// off the JS heap) for snippets, so no store reads; snippets only for the returned hits.
+// Before → after, bench/cases/searchQuery.ts, the two run back to back (load average ~3.5; the
+// linear-scan floor in the same runs p50 19.8 / 18.7 ms, p95 40.3 / 39.0 ms):
+//   query p50 8.3 → 2.9 ms, p95 15.5 → 4.5 ms (p95 / floor 0.38 → 0.12); first run of each query
+//   (cold) p95 19.3 → 19.0 ms; build 29 → 17 s; save → searchable p95 19 → 3.7 ms; longest
+//   event-loop stall during the build 38 → 57 ms (budget 100); index memory, heap + array
+//   buffers, 155 → 122 MB (~47 MB postings, ~70 MB text); host RSS once settled (storeSettled.ts)
+//   362 → 232 MB.
 // The build starts once the queue is listed (app.ts) or after 2 s, not during the host's start.
 //
 // Diacritics: matching is on folded syllables (foldVietnamese: "Cửa Lò" → "cua lo"); the articles
