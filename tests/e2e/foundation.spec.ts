@@ -58,3 +58,67 @@ test('without its token the page says how to open it and no call succeeds', asyn
   await page.goto(`${host.origin}/`);
   await expect(page.getByRole('alert')).toContainText('#token=');
 });
+
+test('opening a stored article does not save it: no write and no new revision until the writer edits', async ({ newsdesk, page, host }) => {
+  const call = async (channel: string, data: unknown) => {
+    const response = await page.request.post(`${host.origin}/api/${channel}`, {
+      headers: { 'x-newsdesk-token': host.token, 'content-type': 'application/json' },
+      data,
+    });
+    return ((await response.json()) as { value: { id: string; rev: number } }).value;
+  };
+  const text = (value: string) => ({ type: 'text', version: 1, text: value, format: 0, detail: 0, mode: 'normal', style: '' });
+  const block = (type: string, children: unknown[], extra: Record<string, unknown> = {}) => ({
+    type,
+    version: 1,
+    direction: null,
+    format: '',
+    indent: 0,
+    children,
+    ...extra,
+  });
+  // Text, a list and a link: every node type some plugin registers a transform for.
+  const body = {
+    root: block('root', [
+      block('paragraph', [text('Cửa Lò đón '), block('link', [text('khách')], { url: 'https://example.vn', rel: null, target: null, title: null })], {
+        textFormat: 0,
+        textStyle: '',
+      }),
+      block('list', [block('listitem', [text('Một')], { value: 1 }), block('listitem', [text('Hai')], { value: 2 })], {
+        listType: 'bullet',
+        start: 1,
+        tag: 'ul',
+      }),
+    ]),
+  };
+  const created = await call('articles.create', { title: 'Bài có sẵn', body });
+  await newsdesk.open();
+  const saves: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/api/articles.save')) saves.push(request.postData() ?? '');
+  });
+  const states: string[] = [];
+  await page.exposeFunction('__saveState', (state: string) => states.push(state));
+  await newsdesk.rows.filter({ hasText: 'Bài có sẵn' }).click();
+  await expect(newsdesk.body.locator('li')).toHaveCount(2);
+  await page.evaluate(() => {
+    const status = document.querySelector('[data-testid="save-status"]')!;
+    new MutationObserver(() => void (window as unknown as { __saveState(s: string): void }).__saveState(status.getAttribute('data-state') ?? '')).observe(
+      status,
+      { attributes: true },
+    );
+  });
+  // Well past the serialise pause and the autosave delay.
+  await page.waitForTimeout(1_500);
+  expect(saves).toEqual([]);
+  expect(states).toEqual([]);
+  await expect(newsdesk.saveStatus).toHaveAttribute('data-state', 'saved');
+  expect((await call('articles.get', { id: created.id })).rev).toBe(created.rev);
+
+  // An edit still saves (this test can fail the other way too).
+  await newsdesk.body.locator('li').last().click();
+  await page.keyboard.type(' ba');
+  await expect.poll(() => saves.length).toBeGreaterThan(0);
+  await newsdesk.expectSaved();
+  expect((await call('articles.get', { id: created.id })).rev).toBeGreaterThan(created.rev);
+});

@@ -2,6 +2,12 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
 import { pasteIntoBody, storedArticles } from './models/PasteActions';
 
+// No traces in this file: the trace's DOM snapshots of the 5 MB paste's 20,000-paragraph body
+// (content-visibility: auto blocks) make every expect poll take seconds, and that test timed out
+// long after the paste itself was done (measured: 34 s untraced, over 6 min traced). `use` for
+// trace cannot be set per test.
+test.use({ trace: 'off' });
+
 const sample = (name: string) => readFileSync(new URL(`../fixtures/paste/${name}`, import.meta.url), 'utf8');
 
 test('paste from Word and Google Docs keeps lists, headings and bold, and is stored clean', async ({ newsdesk, page, host }) => {

@@ -17,6 +17,7 @@ import { FigureNode } from './nodes/FigureNode/FigureNode';
 import CountsPlugin from './plugins/CountsPlugin';
 import ImagesPlugin from './plugins/ImagesPlugin';
 import LinkEditorPlugin from './plugins/LinkEditorPlugin';
+import LoadPlugin from './plugins/LoadPlugin';
 import { isAllowedLinkUrl } from './plugins/LinkEditorPlugin/toLinkUrl';
 import MarkdownPlugin from './plugins/MarkdownPlugin';
 import NormalizePlugin from './plugins/NormalizePlugin';
@@ -59,11 +60,8 @@ export function BodyEditor({ initialState, onChange, onDirty, onCounts }: BodyEd
         namespace: 'newsdesk-body',
         nodes: BODY_NODES,
         theme,
-        // Parsed from the object itself: a stringify + parse round trip of a long article costs ms.
-        editorState: (editor) =>
-          editor.setEditorState(
-            editor.parseEditorState(wrapUnknownNodes(initialState, BODY_NODES) as unknown as SerializedEditorState),
-          ),
+        // Loaded by LoadPlugin, after the plugins have registered (see there).
+        editorState: null,
         onError: (error) => {
           console.error('[newsdesk] editor error', error);
         },
@@ -97,6 +95,11 @@ export function BodyEditor({ initialState, onChange, onDirty, onCounts }: BodyEd
       <ImagesPlugin />
       {onCounts && <CountsPlugin onCounts={onCounts} />}
       <SerializePlugin onChange={(state) => onChange(unwrapUnknownNodes(state))} onDirty={onDirty} />
+      {/* Last: its effect must run after every other plugin's registration. */}
+      <LoadPlugin
+        // Parsed from the object itself: a stringify + parse round trip of a long article costs ms.
+        state={() => wrapUnknownNodes(initialState, BODY_NODES) as unknown as SerializedEditorState}
+      />
     </LexicalComposer>
   );
 }

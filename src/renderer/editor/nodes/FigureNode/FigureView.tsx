@@ -7,6 +7,7 @@ import type { MessageKey } from '../../../app/messages';
 import { useMedia } from '../../media/MediaContext';
 import { $isFigureNode, type FigureField } from './FigureNode';
 import './FigureView.css';
+import { whenNearViewport } from './whenNearViewport';
 
 interface FigureViewProps {
   nodeKey: NodeKey;
@@ -33,8 +34,56 @@ const OWN_EVENTS = [
   'dragstart',
 ] as const;
 
-/** A photo in the body: the image (loaded when scrolled near), caption, alt text and credit. */
-export function FigureView({ nodeKey, assetId, caption, alt, credit }: FigureViewProps) {
+/**
+ * A photo in the body. Until it comes near the viewport it is a light shell of the same box: a
+ * 10,000-word feature opens with 40 photos, and mounting 40 full views (three fields each, their
+ * listeners, the image request) at once cost the open a large share of its time.
+ */
+export function FigureView(props: FigureViewProps) {
+  const { t } = useI18n();
+  const [near, setNear] = useState(false);
+  const shell = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const element = shell.current;
+    if (near || !element) return;
+    // The host block is what the browser lays out (its content may be skipped while off screen).
+    return whenNearViewport(element.parentElement ?? element, () => setNear(true));
+  }, [near]);
+  if (near) return <FigureEditorView {...props} />;
+  // The warnings show in the shell too: the checklist and a reader scanning the page rely on them.
+  const { captionWarning, altWarning } = warningsOf(props.caption, props.alt);
+  return (
+    <figure
+      ref={shell}
+      className="nd-figure nd-figure-shell"
+      data-testid="figure"
+      data-asset-id={props.assetId}
+      aria-label={t('figure.label')}
+    >
+      <div className="nd-figure-image" />
+      {captionWarning && (
+        <p className="nd-figure-warning" role="status" data-testid="figure-caption-warning">
+          {t(captionWarning)}
+        </p>
+      )}
+      {altWarning && (
+        <p className="nd-figure-warning" role="status" data-testid="figure-alt-warning">
+          {t(altWarning)}
+        </p>
+      )}
+    </figure>
+  );
+}
+
+function warningsOf(caption: string, alt: string): { captionWarning: MessageKey | null; altWarning: MessageKey | null } {
+  return {
+    captionWarning: caption.trim() === '' ? 'figure.captionMissing' : isCameraFileName(caption) ? 'figure.captionFilename' : null,
+    altWarning: alt.trim() === '' ? 'figure.altMissing' : null,
+  };
+}
+
+/** The photo with its fields: the image, caption, alt text and credit, edited in place. */
+function FigureEditorView({ nodeKey, assetId, caption, alt, credit }: FigureViewProps) {
   const { t } = useI18n();
   const [editor] = useLexicalComposerContext();
   const root = useRef<HTMLElement>(null);
@@ -70,9 +119,7 @@ export function FigureView({ nodeKey, assetId, caption, alt, credit }: FigureVie
     editor.update(() => $getNodeByKey(nodeKey)?.remove());
   };
 
-  const captionWarning: MessageKey | null =
-    caption.trim() === '' ? 'figure.captionMissing' : isCameraFileName(caption) ? 'figure.captionFilename' : null;
-  const altWarning: MessageKey | null = alt.trim() === '' ? 'figure.altMissing' : null;
+  const { captionWarning, altWarning } = warningsOf(caption, alt);
 
   return (
     <figure ref={root} className="nd-figure" data-testid="figure" data-asset-id={assetId} aria-label={t('figure.label')}>
@@ -99,38 +146,26 @@ export function FigureView({ nodeKey, assetId, caption, alt, credit }: FigureVie
   );
 }
 
-/** Loads the display rendition only when the figure comes near the viewport. */
+/** The display rendition; mounted only once the figure is near the viewport (see FigureView). */
 function FigureImage({ assetId, alt }: { assetId: string; alt: string }) {
   const { t } = useI18n();
   const media = useMedia();
-  const box = useRef<HTMLDivElement>(null);
   const [url, setUrl] = useState<string | null>(null);
   const [failed, setFailed] = useState(false);
 
   useEffect(() => {
-    const element = box.current;
-    if (!element) return;
     let cancelled = false;
-    const observer = new IntersectionObserver(
-      (entries) => {
-        if (!entries.some((entry) => entry.isIntersecting)) return;
-        observer.disconnect();
-        media.urlFor(assetId, 'display').then(
-          (next) => !cancelled && setUrl(next),
-          () => !cancelled && setFailed(true),
-        );
-      },
-      { rootMargin: '600px 0px' },
+    media.urlFor(assetId, 'display').then(
+      (next) => !cancelled && setUrl(next),
+      () => !cancelled && setFailed(true),
     );
-    observer.observe(element);
     return () => {
       cancelled = true;
-      observer.disconnect();
     };
   }, [assetId, media]);
 
   return (
-    <div ref={box} className="nd-figure-image">
+    <div className="nd-figure-image">
       {url ? (
         <img src={url} alt={alt} data-testid="figure-image" draggable={false} />
       ) : failed ? (

@@ -6,6 +6,10 @@ import {
   $getSelection,
   $isElementNode,
   $isRangeSelection,
+  HISTORY_MERGE_TAG,
+  PASTE_TAG,
+  SKIP_DOM_SELECTION_TAG,
+  SKIP_SCROLL_INTO_VIEW_TAG,
   type LexicalEditor,
   type LexicalNode,
 } from 'lexical';
@@ -14,11 +18,18 @@ import { sanitizePastedBody } from '../../paste/sanitizePastedHtml';
 
 /** Above this many characters a paste is inserted in slices, yielding to the browser in between. */
 export const LARGE_PASTE_CHARS = 150_000;
-/**
- * Roughly this much markup (or text) per slice. Measured on the 2-core build machine: a slice of
- * 20 kB (about 80 paragraphs) is one editor update of 100–400 ms, so no task comes near 2 s.
- */
+/** Roughly this much markup (or text) per slice: the unit of sanitising and node building. */
 const SLICE_CHARS = 20_000;
+/**
+ * Slices are built into one editor update until this much time has gone, then the update commits
+ * and the browser gets a frame. Each update and each frame costs in proportion to the whole
+ * document (Lexical reconciles the root's children, the browser lays out, React's commit walks the
+ * focused body for its selection), so a 5 MB paste in 260 updates of one slice took 66–85 s; in
+ * updates of ~100 ms of building it takes a few seconds, and no task comes near 2 s.
+ */
+const BATCH_BUDGET_MS = 100;
+/** The progress notice is a React render: at most this often. */
+const PROGRESS_EVERY_MS = 500;
 
 export interface PasteProgress {
   done: number;
@@ -121,20 +132,34 @@ export async function pasteInChunks(
     { tag: 'paste', discrete: true },
   );
 
-  for (let index = 0; index < slices.length; index += 1) {
-    onProgress({ done: index, total: slices.length });
+  let index = 0;
+  let reported = -Infinity;
+  while (index < slices.length) {
+    if (performance.now() - reported >= PROGRESS_EVERY_MS) {
+      onProgress({ done: index, total: slices.length });
+      reported = performance.now();
+    }
     await nextTask();
-    const slice = slices[index]!();
-    droppedImages += slice.droppedImages;
     editor.update(
       () => {
+        const started = performance.now();
         const tail = tailKey ? $getNodeByKey(tailKey) : null;
         const root = $getRoot();
-        // One splice per slice: inserting node by node walks the siblings (and the selection) each time.
-        if (tail && tail.isAttached() && tail.getParent() === root) root.splice(tail.getIndexWithinParent(), 0, slice.nodes());
-        else root.append(...slice.nodes());
+        const before = tail && tail.isAttached() && tail.getParent() === root ? tail : null;
+        const nodes: LexicalNode[] = [];
+        do {
+          const slice = slices[index]!();
+          index += 1;
+          droppedImages += slice.droppedImages;
+          nodes.push(...slice.nodes());
+        } while (index < slices.length && performance.now() - started < BATCH_BUDGET_MS);
+        // One splice per batch: inserting node by node walks the siblings (and the selection) each time.
+        if (before) root.splice(before.getIndexWithinParent(), 0, nodes);
+        else root.append(...nodes);
       },
-      { tag: 'paste' },
+      // One undo step for the whole paste (the split above opened it); the caret stays where it
+      // is, in the tail block, so the DOM selection is left alone until the end.
+      { tag: [PASTE_TAG, HISTORY_MERGE_TAG, SKIP_DOM_SELECTION_TAG, SKIP_SCROLL_INTO_VIEW_TAG] },
     );
   }
   await nextTask();
@@ -149,7 +174,7 @@ export async function pasteInChunks(
       }
       $getRoot().getLastDescendant()?.selectEnd();
     },
-    { tag: 'paste' },
+    { tag: [PASTE_TAG, HISTORY_MERGE_TAG] },
   );
   onProgress({ done: slices.length, total: slices.length });
   return { droppedImages };

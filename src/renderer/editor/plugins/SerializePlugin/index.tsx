@@ -1,6 +1,7 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { useEffect, useRef } from 'react';
 import type { LexicalState } from '../../../../shared/model/Article';
+import { LOAD_TAG } from '../LoadPlugin';
 
 /**
  * Serialising a 10,000-word body costs milliseconds; doing it on every keystroke would put that
@@ -38,7 +39,7 @@ export default function SerializePlugin({ onChange, onDirty }: SerializePluginPr
     const unregister = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, prevEditorState, tags }) => {
       // Selection moves and the initial load change nothing worth saving.
       if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
-      if (prevEditorState.isEmpty() || tags.has('newsdesk-load')) return;
+      if (prevEditorState.isEmpty() || tags.has(LOAD_TAG)) return;
       if (!pending) reportDirty.current?.();
       pending = true;
       if (timer) clearTimeout(timer);
