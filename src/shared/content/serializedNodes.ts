@@ -78,15 +78,17 @@ export interface SerializedHorizontalRule {
   type: 'horizontalrule';
   version: 1;
 }
-/** Agreed with the editor's FigureNode: a block-level photo with its caption and credit. */
+/** A block-level photo with its caption and credit; the editor's FigureNode serialises to this. */
 export interface SerializedFigure {
   type: 'figure';
   version: 1;
   assetId: string;
+  /** A portal URL once the photo has been uploaded; absent for local-only photos. */
   src?: string;
   caption: string;
   alt: string;
   credit: string;
+  /** Set by importers when the source had no caption at all. */
   captionMissing?: boolean;
 }
 export type SerializedBlock =

@@ -10,27 +10,17 @@ import {
   type Spread,
 } from 'lexical';
 import type { JSX } from 'react';
+import type { SerializedFigure } from '../../../../shared/content/serializedNodes';
 import { FigureView } from './FigureView';
 
 /**
- * The agreed JSON of a photo in the body. The content converters (Lexical ⇄ portal HTML) read and
- * write exactly this shape, so fields are never renamed and `src` is never a data URL.
+ * The agreed JSON of a photo in the body, declared once in src/shared/content (the converters to
+ * and from portal HTML read and write exactly this shape): fields are never renamed here, and
+ * `src` is a portal URL, never a data URL.
  */
-export type SerializedFigureNode = Spread<
-  {
-    type: 'figure';
-    version: 1;
-    assetId: string;
-    /** A portal URL once the photo has been uploaded; absent for local-only photos. */
-    src?: string;
-    caption: string;
-    alt: string;
-    credit: string;
-    /** Set by importers when the source had no caption at all. */
-    captionMissing?: boolean;
-  },
-  SerializedLexicalNode
->;
+// Mapped through Omit so it is a type literal (an interface has no implicit index signature,
+// which Lexical's importJSON parameter requires).
+export type SerializedFigureNode = Spread<Omit<SerializedFigure, never>, SerializedLexicalNode>;
 
 export interface FigurePayload {
   assetId: string;
