@@ -1,5 +1,5 @@
 import { NewsdeskError } from '../errors';
-import type { ArticleState } from './Article';
+import { ARTICLE_STATES, type ArticleState } from './Article';
 import type { Role } from './Profile';
 
 /**
@@ -57,15 +57,7 @@ interface TransitionEdge {
 
 const WRITERS_OWN = { reporter: 'own', photographer: 'own', editor: 'own' } as const;
 const EDITOR = { editor: 'any' } as const;
-const NOT_SPIKED: readonly ArticleState[] = [
-  'draft',
-  'submitted',
-  'in_review',
-  'returned',
-  'approved',
-  'scheduled',
-  'published',
-];
+const NOT_SPIKED: readonly ArticleState[] = ARTICLE_STATES.filter((state) => state !== 'spiked');
 
 export const TRANSITIONS: readonly TransitionEdge[] = [
   { action: 'submit', from: ['draft', 'returned'], to: 'submitted', by: WRITERS_OWN },

@@ -10,7 +10,7 @@ import {
   type Spread,
 } from 'lexical';
 import type { JSX } from 'react';
-import type { SerializedFigure } from '../../../../shared/content/serializedNodes';
+import { figureNode, type SerializedFigure } from '../../../../shared/content/serializedNodes';
 import { FigureView } from './FigureView';
 
 /**
@@ -73,17 +73,15 @@ export class FigureNode extends DecoratorNode<JSX.Element> {
   }
 
   override exportJSON(): SerializedFigureNode {
-    const json: SerializedFigureNode = {
-      type: 'figure',
-      version: 1,
+    // The shared builder fixes the key order, so editor output and converter output are identical.
+    return figureNode({
       assetId: this.__assetId,
       caption: this.__caption,
       alt: this.__alt,
       credit: this.__credit,
-    };
-    if (this.__src !== undefined) json.src = this.__src;
-    if (this.__captionMissing) json.captionMissing = true;
-    return json;
+      ...(this.__src !== undefined ? { src: this.__src } : {}),
+      ...(this.__captionMissing ? { captionMissing: true } : {}),
+    });
   }
 
   override exportDOM(): DOMExportOutput {
