@@ -12,6 +12,8 @@ export interface BenchResult {
   ratio: number | null;
   budget: number | null;
   pass: boolean;
+  /** The bench/cases file that measured it (set by bench/run.ts). */
+  case?: string;
 }
 
 /** A bench case: a module in bench/cases/ whose default export runs it and returns its rows. */
