@@ -15,6 +15,10 @@ test('importing a plain-text article creates a draft with title, date, byline, p
   await expect(newsdesk.body.getByTestId('figure')).toHaveCount(3);
   // One slot had no caption line: it is flagged; the two captioned ones are not.
   await expect(newsdesk.body.getByTestId('figure-caption-warning')).toHaveCount(1);
+  // The camera file names stay findable on each photo, beside (never in) the caption.
+  await expect(newsdesk.body.getByTestId('figure-source')).toHaveText(['Ảnh gốc: img_4426', 'Ảnh gốc: DSC01234', 'Ảnh gốc: tttt7']);
+  await newsdesk.body.getByTestId('figure').first().scrollIntoViewIfNeeded();
+  await expect(newsdesk.body.getByTestId('figure-caption').first()).toHaveValue('Các gian hàng trưng bày sản phẩm OCOP của địa phương');
   await expect(newsdesk.rows).toHaveCount(1);
   const [article] = await storedArticles(page, host);
   expect(article!.byline).toBe('Hoàng Lan');
@@ -23,6 +27,9 @@ test('importing a plain-text article creates a draft with title, date, byline, p
   expect(body.root.children.map((n) => n.type)).toEqual(['figure', 'paragraph', 'paragraph', 'figure', 'figure', 'paragraph']);
   expect(body.root.children.filter((n) => n.captionMissing)).toHaveLength(1);
   expect(body.root.children[3]!.caption).toBe('Lãnh đạo huyện tham quan gian hàng');
+  const figures = body.root.children.filter((n) => n.type === 'figure') as { sourceName?: string; caption?: string }[];
+  expect(figures.map((f) => f.sourceName)).toEqual(['img_4426', 'DSC01234', 'tttt7']);
+  expect(figures[2]!.caption).toBe('');
 });
 
 test('an empty file is refused with a message and creates nothing', async ({ newsdesk, page, host }) => {

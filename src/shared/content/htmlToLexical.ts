@@ -210,6 +210,7 @@ function readFigure(figure: HtmlElement, img: HtmlElement, ctx: Context): Serial
     alt: img.attrs.alt ?? '',
     credit,
     ...(attrs.ndCaptionMissing === true ? { captionMissing: true } : {}),
+    ...(typeof attrs.ndSource === 'string' && attrs.ndSource !== '' ? { sourceName: attrs.ndSource } : {}),
   });
 }
 

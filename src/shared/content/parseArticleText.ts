@@ -89,7 +89,7 @@ export function parseArticleText(raw: string): ParsedArticle {
           const { caption, credit } = splitCredit(line);
           Object.assign(waiting, { caption, credit, captionMissing: false });
           const figureIndex = blocks.findLastIndex((block) => block.type === 'figure');
-          blocks[figureIndex] = figureNode({ assetId: '', caption, alt: '', credit });
+          blocks[figureIndex] = figureNode({ assetId: '', caption, alt: '', credit, sourceName: waiting.placeholder });
           continue;
         }
       }
@@ -113,7 +113,15 @@ export function parseArticleText(raw: string): ParsedArticle {
     const slot: PhotoSlot = { placeholder: line, caption, credit, captionMissing: captionLine === null };
     photos.push(slot);
     blocks.push(
-      figureNode({ assetId: '', caption, alt: '', credit, ...(slot.captionMissing ? { captionMissing: true } : {}) }),
+      figureNode({
+        assetId: '',
+        caption,
+        alt: '',
+        credit,
+        ...(slot.captionMissing ? { captionMissing: true } : {}),
+        // The file name is how the photographer finds the original: kept beside, never as, the caption.
+        sourceName: line,
+      }),
     );
   }
   if (blocks.length === 0) blocks.push(paragraphNode([]));

@@ -132,6 +132,7 @@ function renderFigure(node: Loose, flavour: HtmlFlavour, options: RenderOptions)
   if (mediaId !== undefined) attrs.id = mediaId;
   if (assetId) attrs.ndAsset = assetId;
   if (node.captionMissing === true) attrs.ndCaptionMissing = true;
+  if (str(node.sourceName) !== '') attrs.ndSource = str(node.sourceName);
   return wrapBlock(flavour, 'image', attrs, html);
 }
 

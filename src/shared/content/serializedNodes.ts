@@ -90,6 +90,11 @@ export interface SerializedFigure {
   credit: string;
   /** Set by importers when the source had no caption at all. */
   captionMissing?: boolean;
+  /**
+   * The camera file name the source used for this photo (`img_4426`, `DSC_0012`), so the
+   * photographer can find the original. Never the caption; absent in documents that had none.
+   */
+  sourceName?: string;
 }
 export type SerializedBlock =
   | SerializedParagraph
@@ -155,6 +160,7 @@ export function figureNode(fields: Omit<SerializedFigure, 'type' | 'version'>): 
   };
   if (fields.src !== undefined) node.src = fields.src;
   if (fields.captionMissing) node.captionMissing = true;
+  if (fields.sourceName) node.sourceName = fields.sourceName;
   return node;
 }
 

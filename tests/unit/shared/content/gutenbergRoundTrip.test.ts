@@ -96,6 +96,10 @@ describe('every node type round-trips through Gutenberg HTML to identical JSON',
       [figureNode({ assetId: 'slot-1', caption: '', alt: '', credit: '', captionMissing: true })],
     ],
     [
+      'photo slot that remembers its camera file name',
+      [figureNode({ assetId: '', caption: '', alt: '', credit: '', captionMissing: true, sourceName: 'DSC_0012.JPG' })],
+    ],
+    [
       'text that looks like markup, comments and shortcodes',
       [
         paragraphNode([textNode('<!-- wp:paragraph --> [caption]x[/caption] --> &amp; <script>alert(1)</script>')]),
@@ -122,6 +126,14 @@ describe('every node type round-trips through Gutenberg HTML to identical JSON',
     );
     expect(lexicalToGutenberg(asState(doc))).toBe(lexicalToGutenberg(asState(structuredClone(doc))));
   });
+});
+
+it('a figure from before sourceName existed reads back without one; the file name rides in the block comment', () => {
+  const old = '<!-- wp:image {"ndAsset":"a1","ndCaptionMissing":true} -->\n<figure class="wp-block-image"><img alt=""/></figure>\n<!-- /wp:image -->';
+  expect(gutenbergToLexical(old).root.children[0]).toEqual(figureNode({ assetId: 'a1', caption: '', alt: '', credit: '', captionMissing: true }));
+  const html = lexicalToGutenberg(asState(documentOf([figureNode({ assetId: 'a1', caption: '', alt: '', credit: '', sourceName: 'img_4426' })])));
+  expect(html).toContain('<!-- wp:image {"ndAsset":"a1","ndSource":"img_4426"} -->');
+  expect(html).not.toMatch(/<img[^>]*img_4426|<figcaption/);
 });
 
 describe('unknown node types from a newer version', () => {
@@ -220,6 +232,7 @@ const block: fc.Arbitrary<SerializedBlock> = fc.oneof(
         alt: fc.option(anyText, { nil: '' }),
         credit: fc.option(anyText, { nil: '' }),
         captionMissing: fc.boolean(),
+        sourceName: fc.option(fc.oneof(fc.stringMatching(/^[A-Za-z0-9_-]{1,24}(\.jpg)?$/), anyText), { nil: undefined }),
       })
       .map((f) => figureNode(f)),
   },

@@ -26,6 +26,25 @@ describe('parseArticleText', () => {
     expect(parsed.body.root.children[4]).toMatchObject({ type: 'figure', captionMissing: true, caption: '' });
   });
 
+  it('keeps each placeholder as the figure’s sourceName, never as its caption', () => {
+    const parsed = parseArticleText(fixture('hoi-cho-nong-san.txt'));
+    const figures = parsed.body.root.children.filter((n) => (n as { type: string }).type === 'figure') as unknown as {
+      sourceName?: string;
+      caption: string;
+    }[];
+    expect(figures.map((f) => f.sourceName)).toEqual(['img_4426', 'DSC01234', 'tttt7']);
+    expect(figures[2]!.caption).toBe('');
+    expect(plainTextOf(parsed.body)).not.toMatch(/img_4426|DSC01234|tttt7/);
+  });
+
+  it('keeps the sourceName when a caption printed twice arrives after the text that follows its photo', () => {
+    const parsed = parseArticleText(
+      ['Tiêu đề', 'Đăng ngày 24/11/2016', 'tttt1', 'Đoạn văn dài kể lại diễn biến của hội nghị trong buổi sáng.', 'Quang cảnh hội nghị', 'Quang cảnh hội nghị', 'Đoạn cuối của bài viết, có dấu chấm.', 'Thanh Bình'].join('\n\n'),
+    );
+    expect(parsed.body.root.children[0]).toMatchObject({ type: 'figure', caption: 'Quang cảnh hội nghị', sourceName: 'tttt1' });
+    expect(parsed.body.root.children[0]).not.toHaveProperty('captionMissing');
+  });
+
   it('copes with a BOM, CRLF line ends, decomposed Vietnamese and consecutive placeholders', () => {
     const parsed = parseArticleText(fixture('ve-sinh-moi-truong-crlf-nfd.txt'));
     expect(parsed.title).toBe('Ra quân tổng vệ sinh môi trường'.normalize('NFC'));

@@ -29,6 +29,7 @@ export interface FigurePayload {
   alt?: string;
   credit?: string;
   captionMissing?: boolean;
+  sourceName?: string;
 }
 
 /** A photo block: an asset id plus caption, alt text and credit, edited inline in its view. */
@@ -39,6 +40,8 @@ export class FigureNode extends DecoratorNode<JSX.Element> {
   __alt: string;
   __credit: string;
   __captionMissing: boolean;
+  /** The camera file name the imported text used for this photo; shown, never the caption. */
+  __sourceName: string;
 
   static override getType(): string {
     return 'figure';
@@ -53,6 +56,7 @@ export class FigureNode extends DecoratorNode<JSX.Element> {
         alt: node.__alt,
         credit: node.__credit,
         captionMissing: node.__captionMissing,
+        sourceName: node.__sourceName,
       },
       node.__key,
     );
@@ -70,6 +74,7 @@ export class FigureNode extends DecoratorNode<JSX.Element> {
     this.__alt = payload.alt ?? '';
     this.__credit = payload.credit ?? '';
     this.__captionMissing = payload.captionMissing ?? false;
+    this.__sourceName = payload.sourceName ?? '';
   }
 
   override exportJSON(): SerializedFigureNode {
@@ -81,6 +86,7 @@ export class FigureNode extends DecoratorNode<JSX.Element> {
       credit: this.__credit,
       ...(this.__src !== undefined ? { src: this.__src } : {}),
       ...(this.__captionMissing ? { captionMissing: true } : {}),
+      ...(this.__sourceName !== '' ? { sourceName: this.__sourceName } : {}),
     });
   }
 
@@ -153,6 +159,7 @@ export class FigureNode extends DecoratorNode<JSX.Element> {
         caption={this.__caption}
         alt={this.__alt}
         credit={this.__credit}
+        sourceName={this.__sourceName}
       />
     );
   }

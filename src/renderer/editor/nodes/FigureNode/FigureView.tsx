@@ -15,6 +15,8 @@ interface FigureViewProps {
   caption: string;
   alt: string;
   credit: string;
+  /** The camera file name from an imported text (`img_4426`), or '' when there was none. */
+  sourceName: string;
 }
 
 /** Events typed into the view's inputs are the inputs' own, not the body's: Lexical must skip them. */
@@ -61,6 +63,7 @@ export function FigureView(props: FigureViewProps) {
       aria-label={t('figure.label')}
     >
       <div className="nd-figure-image" />
+      <SourceName name={props.sourceName} />
       {captionWarning && (
         <p className="nd-figure-warning" role="status" data-testid="figure-caption-warning">
           {t(captionWarning)}
@@ -83,7 +86,7 @@ function warningsOf(caption: string, alt: string): { captionWarning: MessageKey 
 }
 
 /** The photo with its fields: the image, caption, alt text and credit, edited in place. */
-function FigureEditorView({ nodeKey, assetId, caption, alt, credit }: FigureViewProps) {
+function FigureEditorView({ nodeKey, assetId, caption, alt, credit, sourceName }: FigureViewProps) {
   const { t } = useI18n();
   const [editor] = useLexicalComposerContext();
   const root = useRef<HTMLElement>(null);
@@ -124,6 +127,7 @@ function FigureEditorView({ nodeKey, assetId, caption, alt, credit }: FigureView
   return (
     <figure ref={root} className="nd-figure" data-testid="figure" data-asset-id={assetId} aria-label={t('figure.label')}>
       <FigureImage assetId={assetId} alt={alt} />
+      <SourceName name={sourceName} />
       <div className="nd-figure-fields">
         <FigureInput label={t('figure.caption')} field="caption" value={caption} onCommit={commit} multiline />
         {captionWarning && (
@@ -143,6 +147,17 @@ function FigureEditorView({ nodeKey, assetId, caption, alt, credit }: FigureView
         </button>
       </div>
     </figure>
+  );
+}
+
+/** "Original: img_4426": how the photographer finds the photo the imported text referred to. */
+function SourceName({ name }: { name: string }) {
+  const { t } = useI18n();
+  if (name === '') return null;
+  return (
+    <p className="nd-figure-source" data-testid="figure-source">
+      {t('figure.sourceName', { name })}
+    </p>
   );
 }
 
