@@ -36,6 +36,9 @@ export interface NewsdeskApp {
   close(): Promise<void>;
 }
 
+/** What a host's transport needs of the app: calls in, events out. */
+export type AppEndpoint = Pick<NewsdeskApp, 'invoke' | 'subscribe'>;
+
 /** The composition root: services + one handler per contract channel. Hosts only transport. */
 export async function createApp(options: AppOptions): Promise<NewsdeskApp> {
   const services = await createServices({

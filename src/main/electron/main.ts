@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow } from 'electron';
 import Store from 'electron-store';
 import { createApp, type NewsdeskApp } from '../app';
+import { deferApp } from '../deferApp';
 import { registerIpc } from './ipc';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { applySecurityPolicy } from './security';
@@ -31,9 +32,12 @@ async function start(): Promise<void> {
   mkdirSync(dataDir, { recursive: true });
   // Settings (the user's name and role) in electron-store, as the architecture asks of the desktop host.
   const settings = new Store<Record<string, unknown>>({ name: 'settings' });
-  newsdesk = await createApp({ dataDir, host: 'electron', version: app.getVersion(), settings });
-  registerIpc(newsdesk, () => mainWindow);
+  // The window opens and loads the renderer while the app opens its store; the renderer's first
+  // calls wait for it (deferApp), so the two no longer happen one after the other.
+  const opening = createApp({ dataDir, host: 'electron', version: app.getVersion(), settings });
+  registerIpc(deferApp(opening), () => mainWindow);
   mainWindow = createMainWindow(preloadPath);
+  newsdesk = await opening;
 }
 
 app.on('second-instance', () => {

@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createApp } from '../app';
+import { deferApp } from '../deferApp';
 import { startWebServer } from './server';
 
 declare const NEWSDESK_VERSION: string;
@@ -30,10 +31,13 @@ async function main(): Promise<void> {
   // writes fail (disk full, read-only…); without the variable that file is never read.
   const testFaults = process.env.NEWSDESK_TEST_FAULTS === '1';
   if (testFaults) console.warn('newsdesk: TEST FAULT INJECTION ENABLED (NEWSDESK_TEST_FAULTS=1)');
-  const app = await createApp({ dataDir, host: 'web', version: NEWSDESK_VERSION, testFaults });
-  const server = await startWebServer({ app, rendererDir, port });
+  // Listening starts while the app opens its store: the browser loads the renderer meanwhile,
+  // and its first calls wait for the app (deferApp).
+  const opening = createApp({ dataDir, host: 'web', version: NEWSDESK_VERSION, testFaults });
+  const server = await startWebServer({ app: deferApp(opening), rendererDir, port });
   console.log(`Newsdesk web edition (loopback only): ${server.url}`);
   console.log(`Data: ${dataDir}`);
+  const app = await opening;
 
   let closing = false;
   const shutdown = async () => {

@@ -3,11 +3,11 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
-import type { NewsdeskApp } from '../app';
+import type { AppEndpoint } from '../app';
 import { CONTENT_SECURITY_POLICY } from '../../shared/contentSecurityPolicy';
 
 export interface WebServerOptions {
-  app: NewsdeskApp;
+  app: AppEndpoint;
   /** The built renderer (dist/renderer). */
   rendererDir: string;
   /** 0 or undefined: any free port. */

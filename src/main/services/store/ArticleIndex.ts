@@ -18,6 +18,7 @@ const indexFileSchema = z.object({
 // without parsing. A match proves the file is exactly what `compact` wrote from summaries already
 // validated, so `load` skips validating 10,000 of them one by one (the bulk of a start's time).
 // Anything else (no hash, a mismatch, a hand edit) takes the validating path.
+const CLOSING_BRACE = 0x7d;
 const TRUSTED_SNAPSHOT_HEAD = new RegExp(`^\\{"version":${INDEX_VERSION},"sha256":"([0-9a-f]{64})","summaries":`);
 // `writing` is appended before an article's document is written and cleared by the `put` after
 // it: a marker left unmatched (crash, or a full disk between the two) tells `load` to re-read that
@@ -168,13 +169,13 @@ export class ArticleIndex {
   /** Returns false if the snapshot is missing or damaged (it will be rewritten). */
   private async readSnapshot(): Promise<boolean> {
     try {
-      const text = await this.fs.readFile(this.snapshotFile);
-      const trusted = trustedSummaries(text);
+      const bytes = await this.fs.readBytes(this.snapshotFile);
+      const trusted = trustedSummaries(bytes);
       if (trusted) {
         for (const summary of trusted) this.summaries.set(summary.id, summary);
         return true;
       }
-      const parsed = indexFileSchema.safeParse(JSON.parse(text));
+      const parsed = indexFileSchema.safeParse(JSON.parse(utf8.decode(bytes)));
       if (!parsed.success) return false;
       for (const summary of parsed.data.summaries) this.summaries.set(summary.id, summary);
       // Valid but unhashed (an older snapshot, or edited): rewritten so the next start is fast.
@@ -252,13 +253,19 @@ export class ArticleIndex {
   }
 }
 
-/** The summaries of a snapshot whose hash matches its content, or null (then: validate). */
-function trustedSummaries(text: string): ArticleSummary[] | null {
-  const head = TRUSTED_SNAPSHOT_HEAD.exec(text.slice(0, 120));
-  if (!head || !text.endsWith('}')) return null;
-  const summaries = text.slice(head[0].length, -1);
+const utf8 = new TextDecoder();
+
+/**
+ * The summaries of a snapshot whose hash matches its content, or null (then: validate). Works on
+ * the bytes as stored: the hash covers them directly, and only the summaries are decoded, once.
+ */
+function trustedSummaries(bytes: Uint8Array): ArticleSummary[] | null {
+  const head = TRUSTED_SNAPSHOT_HEAD.exec(utf8.decode(bytes.subarray(0, 120)));
+  if (!head || bytes[bytes.length - 1] !== CLOSING_BRACE) return null;
+  // The head is ASCII, so its length in characters is its length in bytes.
+  const summaries = bytes.subarray(head[0].length, bytes.length - 1);
   if (createHash('sha256').update(summaries).digest('hex') !== head[1]) return null;
-  return JSON.parse(summaries) as ArticleSummary[];
+  return JSON.parse(utf8.decode(summaries)) as ArticleSummary[];
 }
 
 /** Runs `task` for every item, at most `limit` at a time; rejects with the first failure. */

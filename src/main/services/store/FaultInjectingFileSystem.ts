@@ -22,6 +22,9 @@ export class FaultInjectingFileSystem implements FileSystem {
   readFile(file: string): Promise<string> {
     return this.base.readFile(file);
   }
+  readBytes(file: string): Promise<Uint8Array> {
+    return this.base.readBytes(file);
+  }
   readdir(dir: string): Promise<string[]> {
     return this.base.readdir(dir);
   }

@@ -14,6 +14,8 @@ export interface FileHandleLike {
  */
 export interface FileSystem {
   readFile(file: string): Promise<string>;
+  /** The raw bytes: the index snapshot is hashed as stored, without decoding and re-encoding it. */
+  readBytes(file: string): Promise<Uint8Array>;
   writeFile(file: string, data: string): Promise<void>;
   appendFile(file: string, data: string): Promise<void>;
   open(file: string, flags: 'r' | 'w'): Promise<FileHandleLike>;
@@ -25,6 +27,7 @@ export interface FileSystem {
 
 export const nodeFileSystem: FileSystem = {
   readFile: (file) => fsp.readFile(file, 'utf8'),
+  readBytes: (file) => fsp.readFile(file),
   writeFile: (file, data) => fsp.writeFile(file, data, 'utf8'),
   appendFile: (file, data) => fsp.appendFile(file, data, 'utf8'),
   // Owner-only: articles are unpublished work and may hold sources' names.
