@@ -14,6 +14,7 @@ import type { SerializedEditorState } from 'lexical';
 import type { LexicalState } from '../../shared/model/Article';
 import { useI18n } from '../app/i18n';
 import { FigureNode } from './nodes/FigureNode/FigureNode';
+import AlignPlugin from './plugins/AlignPlugin';
 import CountsPlugin from './plugins/CountsPlugin';
 import ImagesPlugin from './plugins/ImagesPlugin';
 import LinkEditorPlugin from './plugins/LinkEditorPlugin';
@@ -92,6 +93,7 @@ export function BodyEditor({ initialState, onChange, onDirty, onCounts }: BodyEd
       <HorizontalRulePlugin />
       <MarkdownPlugin />
       <ShortcutsPlugin />
+      <AlignPlugin />
       <ImagesPlugin />
       {onCounts && <CountsPlugin onCounts={onCounts} />}
       <SerializePlugin onChange={(state) => onChange(unwrapUnknownNodes(state))} onDirty={onDirty} />

@@ -16,6 +16,7 @@ import {
   paragraphNode,
   quoteNode,
   textNode,
+  type BlockAlign,
   type HeadingTag,
   type SerializedBlock,
   type SerializedFigure,
@@ -127,7 +128,8 @@ function readBlock(node: HtmlElement, ctx: Context, classic: boolean): Serialize
     const figures: SerializedFigure[] = [];
     const inlines = finishInlines(readInlines(node.children, 0, ctx, figures));
     if (figures.length > 0 && inlines.length === 0) return figures;
-    return [heading ? headingNode(heading, inlines) : paragraphNode(inlines), ...figures];
+    const align = alignOf(node);
+    return [heading ? headingNode(heading, inlines, align) : paragraphNode(inlines, align), ...figures];
   }
   switch (node.tag) {
     case 'ul':
@@ -339,6 +341,18 @@ function findFirst(
     if (found) return found;
   }
   return undefined;
+}
+
+/**
+ * A paragraph's or heading's alignment as the portal writes it: Gutenberg's `has-text-align-*`
+ * class, the classic editor's `style="text-align: center;"`, or old HTML's `align` attribute.
+ * Justify and the rest have no WordPress block equivalent and are dropped.
+ */
+function alignOf(element: HtmlElement): BlockAlign {
+  const fromClass = /^has-text-align-(left|center|right)$/.exec(classList(element).find((name) => name.startsWith('has-text-align-')) ?? '');
+  const fromStyle = /(?:^|;)\s*text-align\s*:\s*(left|center|right)\s*(?:;|$|!)/i.exec(element.attrs.style ?? '');
+  const value = (fromClass?.[1] ?? fromStyle?.[1] ?? element.attrs.align ?? '').toLowerCase();
+  return value === 'left' || value === 'center' || value === 'right' ? value : '';
 }
 
 function classList(element: HtmlElement): string[] {

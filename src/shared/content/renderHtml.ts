@@ -3,6 +3,7 @@ import { plainTextOf } from './plainTextOf';
 import { encodeCommentJson } from './commentJson';
 import { escapeHtml } from './escapeHtml';
 import { IMAGE_SCHEMES, safeUrl } from './safeUrl';
+import { blockAlignOf } from './serializedNodes';
 
 export type HtmlFlavour = 'gutenberg' | 'clean';
 
@@ -46,13 +47,21 @@ function renderBlock(value: unknown, flavour: HtmlFlavour, options: RenderOption
   const node = asRecord(value);
   if (!node) return '';
   switch (node.type) {
-    case 'paragraph':
-      return wrapBlock(flavour, 'paragraph', null, `<p>${renderInlines(childrenOf(node), flavour)}</p>`);
+    case 'paragraph': {
+      const align = blockAlignOf(node.format);
+      const html = `<p${alignAttr(align, flavour)}>${renderInlines(childrenOf(node), flavour)}</p>`;
+      return wrapBlock(flavour, 'paragraph', align ? { align } : null, html);
+    }
     case 'heading': {
       const tag = node.tag === 'h3' || node.tag === 'h4' ? node.tag : 'h2';
       const level = Number(tag.slice(1));
-      const html = `<${tag}>${renderInlines(childrenOf(node), flavour)}</${tag}>`;
-      return wrapBlock(flavour, 'heading', level === 2 ? null : { level }, html);
+      const align = blockAlignOf(node.format);
+      const html = `<${tag}${alignAttr(align, flavour)}>${renderInlines(childrenOf(node), flavour)}</${tag}>`;
+      // WordPress names it `align` on a paragraph but `textAlign` on a heading (core block.json).
+      const attrs: Loose = {};
+      if (align) attrs.textAlign = align;
+      if (level !== 2) attrs.level = level;
+      return wrapBlock(flavour, 'heading', attrs, html);
     }
     case 'quote': {
       const cls = flavour === 'gutenberg' ? ' class="wp-block-quote"' : '';
@@ -72,6 +81,12 @@ function renderBlock(value: unknown, flavour: HtmlFlavour, options: RenderOption
     default:
       return renderForeignBlock(node, flavour);
   }
+}
+
+/** How WordPress marks an aligned paragraph or heading; clean HTML has no classes, so a style. */
+function alignAttr(align: string, flavour: HtmlFlavour): string {
+  if (align === '') return '';
+  return flavour === 'gutenberg' ? ` class="has-text-align-${align}"` : ` style="text-align:${align}"`;
 }
 
 function renderList(node: Loose, flavour: HtmlFlavour): string {

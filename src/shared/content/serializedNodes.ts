@@ -9,6 +9,18 @@ export const TEXT_FORMAT = { bold: 1, italic: 2, strikethrough: 4, underline: 8 
 export const SUPPORTED_TEXT_FORMATS = 1 | 2 | 4 | 8;
 
 export type HeadingTag = 'h2' | 'h3' | 'h4';
+/**
+ * Text alignment of a paragraph or heading, as Lexical stores it in `format` and WordPress in
+ * `has-text-align-*`. '' is the default (left, the start of Vietnamese text); only paragraphs and
+ * headings carry one, because only their WordPress blocks do.
+ */
+export type BlockAlign = '' | 'left' | 'center' | 'right';
+export const BLOCK_ALIGNS: readonly BlockAlign[] = ['', 'left', 'center', 'right'];
+
+/** The alignment a `format` field stands for; anything else (justify, start, end) is none. */
+export function blockAlignOf(format: unknown): BlockAlign {
+  return format === 'left' || format === 'center' || format === 'right' ? format : '';
+}
 export type ListType = 'bullet' | 'number';
 
 interface ElementFields {
@@ -136,12 +148,12 @@ export function linkNode(
   };
 }
 /** Lexical records the format of the paragraph's first text as `textFormat`; so do we. */
-export function paragraphNode(children: SerializedInline[]): SerializedParagraph {
+export function paragraphNode(children: SerializedInline[], align: BlockAlign = ''): SerializedParagraph {
   const first = children.find((child): child is SerializedText => child.type === 'text');
-  return { ...element(), type: 'paragraph', textFormat: first ? first.format : 0, textStyle: '', children };
+  return { ...element(), format: align, type: 'paragraph', textFormat: first ? first.format : 0, textStyle: '', children };
 }
-export function headingNode(tag: HeadingTag, children: SerializedInline[]): SerializedHeading {
-  return { ...element(), type: 'heading', tag, children };
+export function headingNode(tag: HeadingTag, children: SerializedInline[], align: BlockAlign = ''): SerializedHeading {
+  return { ...element(), format: align, type: 'heading', tag, children };
 }
 export function quoteNode(children: SerializedInline[]): SerializedQuote {
   return { ...element(), type: 'quote', children };

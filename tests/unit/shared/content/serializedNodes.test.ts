@@ -44,7 +44,10 @@ it('the builders write exactly what Lexical 0.52 exports, so converted documents
       const c = $createListItemNode();
       c.append($createTextNode('c'));
       list.append(a, wrapper, c);
-      $getRoot().append(p, heading, quote, list, $createParagraphNode());
+      const centred = $createParagraphNode().setFormat('center');
+      centred.append($createTextNode('Giữa'));
+      const rightHeading = $createHeadingNode('h2').setFormat('right');
+      $getRoot().append(p, heading, quote, list, $createParagraphNode(), centred, rightHeading);
     },
     { discrete: true },
   );
@@ -54,6 +57,8 @@ it('the builders write exactly what Lexical 0.52 exports, so converted documents
     quoteNode([textNode('Trích')]),
     listNode('number', [[textNode('a')], [listNode('bullet', [[textNode('b')]])], [textNode('c')]], 3),
     paragraphNode([]),
+    paragraphNode([textNode('Giữa')], 'center'),
+    headingNode('h2', [], 'right'),
   ]);
   expect(editor.getEditorState().toJSON()).toEqual(expected);
 });

@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 
 /**
  * Shortcuts Lexical does not bind itself. Lexical already binds Ctrl/Cmd+B, I, U, Z, Shift+Z and
- * Ctrl+Y; the link popover binds Ctrl/Cmd+K. Strikethrough uses Ctrl/Cmd+Shift+X (as Google Docs).
+ * Ctrl+Y; the link popover binds Ctrl/Cmd+K, AlignPlugin Ctrl/Cmd+Shift+L/E/R. Strikethrough uses Ctrl/Cmd+Shift+X (as Google Docs).
  */
 export default function ShortcutsPlugin(): null {
   const [editor] = useLexicalComposerContext();

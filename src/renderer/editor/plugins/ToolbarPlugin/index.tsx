@@ -8,6 +8,7 @@ import { $findMatchingParent, $getNearestNodeOfType, mergeRegister } from '@lexi
 import {
   $createParagraphNode,
   $getSelection,
+  $isElementNode,
   $isRangeSelection,
   $isRootOrShadowRoot,
   CAN_REDO_COMMAND,
@@ -15,6 +16,7 @@ import {
   COMMAND_PRIORITY_CRITICAL,
   COMMAND_PRIORITY_EDITOR,
   createCommand,
+  FORMAT_ELEMENT_COMMAND,
   FORMAT_TEXT_COMMAND,
   REDO_COMMAND,
   UNDO_COMMAND,
@@ -22,8 +24,10 @@ import {
   type TextFormatType,
 } from 'lexical';
 import { useEffect, useState } from 'react';
+import { blockAlignOf } from '../../../../shared/content/serializedNodes';
 import { useI18n } from '../../../app/i18n';
 import type { MessageKey } from '../../../app/messages';
+import { ALIGN_KEYS, type AlignChoice } from '../AlignPlugin';
 import { PICK_PHOTO_COMMAND } from '../ImagesPlugin';
 import { OPEN_LINK_EDITOR_COMMAND } from '../LinkEditorPlugin';
 import { shortcutLabel } from './shortcutLabel';
@@ -38,13 +42,22 @@ interface ToolbarState {
   block: BlockType | 'bullet' | 'number' | 'other';
   formats: Record<'bold' | 'italic' | 'underline' | 'strikethrough', boolean>;
   link: boolean;
+  /** Null where alignment does not apply (lists, quotes): only paragraphs and headings carry one. */
+  align: AlignChoice | null;
 }
 
 const INITIAL: ToolbarState = {
   block: 'paragraph',
   formats: { bold: false, italic: false, underline: false, strikethrough: false },
   link: false,
+  align: 'left',
 };
+
+const ALIGN_BUTTONS: { align: AlignChoice; label: MessageKey; glyph: string }[] = [
+  { align: 'left', label: 'toolbar.alignLeft', glyph: '⇤' },
+  { align: 'center', label: 'toolbar.alignCenter', glyph: '↔' },
+  { align: 'right', label: 'toolbar.alignRight', glyph: '⇥' },
+];
 
 /** Declarative list of the format buttons: label, shortcut, and what they dispatch. */
 const FORMAT_BUTTONS: { format: keyof ToolbarState['formats']; label: MessageKey; keys: string; glyph: string }[] = [
@@ -134,6 +147,20 @@ export default function ToolbarPlugin() {
         🔗
       </ToolButton>
       <span className="nd-toolbar-sep" />
+      {ALIGN_BUTTONS.map(({ align, label, glyph }) => (
+        <ToolButton
+          key={align}
+          label={t(label)}
+          title={tip(label, ALIGN_KEYS[align])}
+          pressed={state.align === align}
+          disabled={state.align === null}
+          className={`nd-tool-align-${align}`}
+          onClick={() => editor.dispatchCommand(FORMAT_ELEMENT_COMMAND, align)}
+        >
+          {glyph}
+        </ToolButton>
+      ))}
+      <span className="nd-toolbar-sep" />
       <ToolButton label={t('toolbar.bulletList')} title={tip('toolbar.bulletList', '- ')} pressed={state.block === 'bullet'} onClick={() => toggleList('bullet')}>
         •≡
       </ToolButton>
@@ -210,8 +237,10 @@ function readState(): ToolbarState {
   } else if ($isQuoteNode(top)) block = 'quote';
   else if (top.getType() === 'paragraph') block = 'paragraph';
   const parent = anchor.getParent();
+  const alignable = $isHeadingNode(top) || top.getType() === 'paragraph';
   return {
     block,
+    align: alignable && $isElementNode(top) ? blockAlignOf(top.getFormatType()) || 'left' : null,
     formats: {
       bold: selection.hasFormat('bold'),
       italic: selection.hasFormat('italic'),
@@ -226,6 +255,7 @@ function sameState(a: ToolbarState, b: ToolbarState): boolean {
   return (
     a.block === b.block &&
     a.link === b.link &&
+    a.align === b.align &&
     a.formats.bold === b.formats.bold &&
     a.formats.italic === b.formats.italic &&
     a.formats.underline === b.formats.underline &&
