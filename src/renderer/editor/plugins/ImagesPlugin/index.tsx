@@ -1,4 +1,5 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { DRAG_DROP_PASTE } from '@lexical/rich-text';
 import { $insertNodeToNearestRoot, mergeRegister } from '@lexical/utils';
 import { COMMAND_PRIORITY_EDITOR, createCommand, type LexicalCommand } from 'lexical';
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
@@ -12,15 +13,31 @@ import { $createFigureNode, FigureNode, type FigurePayload } from '../../nodes/F
 export const INSERT_FIGURE_COMMAND: LexicalCommand<FigurePayload> = createCommand('INSERT_FIGURE_COMMAND');
 /** Opens the file picker; the chosen photo goes through the media service, then INSERT_FIGURE_COMMAND. */
 export const PICK_PHOTO_COMMAND: LexicalCommand<void> = createCommand('PICK_PHOTO_COMMAND');
+/**
+ * Imports files as photos at the caret, as the photo button does (dropped files, pasted ones):
+ * each goes through the media service; anything that is not a photo is refused with a notice.
+ */
+export const IMPORT_PHOTOS_COMMAND: LexicalCommand<File[]> = createCommand('IMPORT_PHOTOS_COMMAND');
+
+/** What the media service stores (the file picker's `accept` says the same). */
+const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif'];
+const PHOTO_NAME = /\.(jpe?g|png|webp|gif)$/i;
+
+/** A photo by its type, or by its name when the system gave no type. */
+export function isPhotoFile(file: { type: string; name: string }): boolean {
+  return file.type === '' ? PHOTO_NAME.test(file.name) : PHOTO_TYPES.includes(file.type);
+}
+
+type ImportState = { kind: 'idle' } | { kind: 'importing' } | { kind: 'failed'; message: string };
 
 export default function ImagesPlugin() {
   const [editor] = useLexicalComposerContext();
   const { t } = useI18n();
   const media = useMedia();
   const input = useRef<HTMLInputElement>(null);
-  const [state, setState] = useState<{ kind: 'idle' } | { kind: 'importing' } | { kind: 'failed'; reason: string }>({
-    kind: 'idle',
-  });
+  const [state, setState] = useState<ImportState>({ kind: 'idle' });
+  // The commands are registered once; the import reads the latest translation through this.
+  const importRef = useRef<(files: File[]) => Promise<void>>(async () => {});
 
   useEffect(() => {
     if (!editor.hasNodes([FigureNode])) throw new Error('ImagesPlugin: FigureNode is not registered on the editor');
@@ -34,6 +51,16 @@ export default function ImagesPlugin() {
         COMMAND_PRIORITY_EDITOR,
       ),
       editor.registerCommand(
+        IMPORT_PHOTOS_COMMAND,
+        (files) => {
+          void importRef.current(files);
+          return true;
+        },
+        COMMAND_PRIORITY_EDITOR,
+      ),
+      // Lexical's rich text sends pasted files (a screenshot) here.
+      editor.registerCommand(DRAG_DROP_PASTE, (files) => editor.dispatchCommand(IMPORT_PHOTOS_COMMAND, files), COMMAND_PRIORITY_EDITOR),
+      editor.registerCommand(
         PICK_PHOTO_COMMAND,
         () => {
           input.current?.click();
@@ -44,20 +71,29 @@ export default function ImagesPlugin() {
     );
   }, [editor]);
 
-  const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
+  importRef.current = async (files: File[]) => {
+    for (const file of files) {
+      if (!isPhotoFile(file)) {
+        setState({ kind: 'failed', message: t('photo.notPhoto', { name: file.name }) });
+        continue;
+      }
+      setState({ kind: 'importing' });
+      try {
+        const asset = await media.importFile(file);
+        setState({ kind: 'idle' });
+        editor.focus();
+        editor.dispatchCommand(INSERT_FIGURE_COMMAND, { assetId: asset.assetId, caption: '', alt: '', credit: '' });
+      } catch (error) {
+        const code = error instanceof NewsdeskError ? error.code : 'INTERNAL';
+        setState({ kind: 'failed', message: t('photo.failed', { reason: t(errorKey(code)) }) });
+      }
+    }
+  };
+
+  const onFile = (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     event.target.value = '';
-    if (!file) return;
-    setState({ kind: 'importing' });
-    try {
-      const asset = await media.importFile(file);
-      setState({ kind: 'idle' });
-      editor.focus();
-      editor.dispatchCommand(INSERT_FIGURE_COMMAND, { assetId: asset.assetId, caption: '', alt: '', credit: '' });
-    } catch (error) {
-      const code = error instanceof NewsdeskError ? error.code : 'INTERNAL';
-      setState({ kind: 'failed', reason: t(errorKey(code)) });
-    }
+    if (file) void importRef.current([file]);
   };
 
   return (
@@ -68,7 +104,7 @@ export default function ImagesPlugin() {
         accept="image/jpeg,image/png,image/webp,image/gif"
         hidden
         data-testid="photo-file-input"
-        onChange={(event) => void onFile(event)}
+        onChange={onFile}
       />
       {state.kind === 'importing' && (
         <p className="nd-photo-status" role="status">
@@ -77,7 +113,7 @@ export default function ImagesPlugin() {
       )}
       {state.kind === 'failed' && (
         <p className="nd-photo-status nd-photo-failed" role="alert" data-testid="photo-error" onClick={() => setState({ kind: 'idle' })}>
-          {t('photo.failed', { reason: state.reason })}
+          {state.message}
         </p>
       )}
     </>

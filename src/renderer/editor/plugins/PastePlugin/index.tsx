@@ -1,8 +1,11 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { COMMAND_PRIORITY_LOW, PASTE_COMMAND } from 'lexical';
+import { mergeRegister } from '@lexical/utils';
+import { COMMAND_PRIORITY_LOW, DRAGOVER_COMMAND, DROP_COMMAND, PASTE_COMMAND } from 'lexical';
 import { useEffect, useRef, useState, type ReactElement } from 'react';
 import { useI18n } from '../../../app/i18n';
+import { IMPORT_PHOTOS_COMMAND } from '../ImagesPlugin';
 import { pasteInChunks } from './pasteInChunks';
+import { $selectAtPoint } from './selectAtPoint';
 import './PastePlugin.css';
 
 type Notice =
@@ -12,11 +15,15 @@ type Notice =
 
 /** Lexical's own clipboard format (copy inside Newsdesk) is already clean: left to RichTextPlugin. */
 const LEXICAL_MIME = 'application/x-lexical-editor';
+/** Lexical marks a drag that starts in its own editor; moving text within the body stays Lexical's. */
+const LEXICAL_DRAG_MIME = 'application/x-lexical-drag';
 
 /**
  * Paste of HTML or plain text from anywhere: sanitised (sanitizePastedHtml), NFC-normalised and
  * imported through Lexical's DOM import; large pastes in slices with a progress notice. Files
  * (photos) are left to the photo plugins; images inside pasted HTML are dropped, with a notice.
+ * A drop from outside the body is the same thing at the drop point: text and HTML take exactly
+ * this path (never Lexical's raw DOM import), files go to ImagesPlugin (IMPORT_PHOTOS_COMMAND).
  */
 export default function PastePlugin(): ReactElement | null {
   const [editor] = useLexicalComposerContext();
@@ -24,8 +31,25 @@ export default function PastePlugin(): ReactElement | null {
   const [notice, setNotice] = useState<Notice | null>(null);
   const busy = useRef(false);
 
-  useEffect(
-    () =>
+  useEffect(() => {
+    const insert = (clipboard: { html: string; text: string }) => {
+      if (busy.current) return;
+      busy.current = true;
+      pasteInChunks(editor, clipboard, ({ done, total }) => {
+        if (total > 1) setNotice({ kind: 'progress', percent: Math.round((done / total) * 100) });
+      })
+        .then(
+          ({ droppedImages }) => setNotice(droppedImages > 0 ? { kind: 'imagesDropped', count: droppedImages } : null),
+          (error: unknown) => {
+            console.error('[newsdesk] paste failed', error);
+            setNotice({ kind: 'failed' });
+          },
+        )
+        .finally(() => {
+          busy.current = false;
+        });
+    };
+    return mergeRegister(
       editor.registerCommand(
         PASTE_COMMAND,
         (event) => {
@@ -35,27 +59,41 @@ export default function PastePlugin(): ReactElement | null {
           const text = data.getData('text/plain');
           if (!html && !text) return false;
           event.preventDefault();
-          if (busy.current) return true;
-          busy.current = true;
-          pasteInChunks(editor, { html, text }, ({ done, total }) => {
-            if (total > 1) setNotice({ kind: 'progress', percent: Math.round((done / total) * 100) });
-          })
-            .then(
-              ({ droppedImages }) => setNotice(droppedImages > 0 ? { kind: 'imagesDropped', count: droppedImages } : null),
-              (error: unknown) => {
-                console.error('[newsdesk] paste failed', error);
-                setNotice({ kind: 'failed' });
-              },
-            )
-            .finally(() => {
-              busy.current = false;
-            });
+          insert({ html, text });
           return true;
         },
         COMMAND_PRIORITY_LOW,
       ),
-    [editor],
-  );
+      editor.registerCommand(
+        DRAGOVER_COMMAND,
+        (event) => {
+          // Files must be accepted here, or the browser opens the dropped file in place of the app.
+          if (!event.dataTransfer?.types.includes('Files')) return false;
+          event.preventDefault();
+          event.dataTransfer.dropEffect = 'copy';
+          return true;
+        },
+        COMMAND_PRIORITY_LOW,
+      ),
+      editor.registerCommand(
+        DROP_COMMAND,
+        (event) => {
+          const data = event.dataTransfer;
+          if (!data || data.types.includes(LEXICAL_DRAG_MIME)) return false;
+          const files = Array.from(data.files);
+          const html = data.getData('text/html');
+          const text = data.getData('text/plain');
+          if (files.length === 0 && !html && !text) return false;
+          event.preventDefault();
+          $selectAtPoint(editor, event.clientX, event.clientY);
+          if (files.length > 0) return editor.dispatchCommand(IMPORT_PHOTOS_COMMAND, files);
+          insert({ html, text });
+          return true;
+        },
+        COMMAND_PRIORITY_LOW,
+      ),
+    );
+  }, [editor]);
 
   if (!notice) return null;
   const text =
