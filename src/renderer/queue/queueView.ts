@@ -13,7 +13,10 @@ export const QUEUE_SORTS: readonly QueueSort[] = ['updated', 'title', 'state'];
 
 export interface QueueFilter {
   state: StateFilter;
-  /** Matches the byline, ignoring case and Vietnamese marks ("nguyen" finds "Nguyễn"). */
+  /**
+   * Matches the byline or the creator's profile name, ignoring case and Vietnamese marks
+   * ("nguyen" finds "Nguyễn"): an editor looks for a reporter's pieces, bylined or not yet.
+   */
   author: string;
   /** '' = every category. */
   category: string;
@@ -43,7 +46,7 @@ export function buildQueueView(summaries: readonly ArticleSummary[], filter: Que
   const matching: ArticleSummary[] = [];
   for (const summary of summaries) {
     if (summary.category) categories.add(summary.category);
-    if (author && !foldVietnamese(summary.byline).includes(author)) continue;
+    if (author && !foldVietnamese(summary.byline).includes(author) && !foldVietnamese(summary.createdBy ?? '').includes(author)) continue;
     if (filter.category && summary.category !== filter.category) continue;
     if (filter.from || filter.to) {
       const day = localDay(summary.updatedAt);

@@ -90,6 +90,8 @@ export const articleSummarySchema = z.object({
   state: articleStateSchema,
   wordCount: z.number().int().nonnegative(),
   updatedAt: isoDate,
+  /** Who created it (the profile name), for the queue's author filter beside the byline. */
+  createdBy: z.string().max(200).optional(),
 });
 export type ArticleSummary = z.infer<typeof articleSummarySchema>;
 

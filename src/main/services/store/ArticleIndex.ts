@@ -5,7 +5,8 @@ import { articleSummarySchema, type ArticleSummary } from '../../../shared/model
 import { nodeFileSystem, type FileSystem } from './FileSystem';
 import { toStorageError, writeFileDurable } from './writeFileDurable';
 
-const INDEX_VERSION = 1;
+// 2: summaries carry createdBy. A snapshot of another version is rebuilt from the articles.
+const INDEX_VERSION = 2;
 const COMPACT_AFTER_LINES = 2_000;
 /** Documents read at once when the index is rebuilt. */
 const READ_CONCURRENCY = 16;

@@ -286,6 +286,7 @@ export function summarize(article: Article): ArticleSummary {
     state: article.state,
     wordCount: countWords(`${article.title}\n${article.lead}\n${plainTextOf(article.body)}`),
     updatedAt: article.updatedAt,
+    ...(article.createdBy ? { createdBy: article.createdBy } : {}),
   };
 }
 

@@ -50,6 +50,12 @@ describe('buildQueueView', () => {
     expect(fold('Đặng')).toBe('dang');
   });
 
+  it('matches the creator too, so an unbylined draft is found under its writer', () => {
+    const mine = summary('draft', { title: 'Chưa ký tên', byline: '', createdBy: 'Lê Văn Hùng' });
+    const view = buildQueueView([...all, mine], { ...EMPTY_FILTER, author: 'le van hung' }, 'updated');
+    expect(view.rows.map((row) => row.title)).toEqual(['Chưa ký tên']);
+  });
+
   it('filters by local day, both ends inclusive', () => {
     const day = localDay(all[1]!.updatedAt);
     const view = buildQueueView(all, { ...EMPTY_FILTER, from: day, to: day }, 'updated');

@@ -88,10 +88,21 @@ describe('ArticleIndex snapshot', () => {
     expect(index.list().map((s) => s.wordCount)).toEqual([800, 800]);
   });
 
-  it('loads a snapshot without a hash (an older Newsdesk) and rewrites it with one', async () => {
+  it('rebuilds a version 1 snapshot from the documents: its summaries lack createdBy', async () => {
     const dataDir = await newDataDir();
     const all = [1, 2].map(summary);
     await writeFile(join(dataDir, 'index.json'), JSON.stringify({ version: 1, summaries: all }));
+    const source = sourceOf(all.map((s) => ({ ...s, createdBy: 'Thanh Bình' })));
+    const index = await ArticleIndex.load(dataDir, source);
+    expect(source.reads).toBe(2);
+    expect(index.list().map((s) => s.createdBy)).toEqual(['Thanh Bình', 'Thanh Bình']);
+    expect(JSON.parse(await snapshotOf(dataDir))).toMatchObject({ version: 2 });
+  });
+
+  it('loads a snapshot without a hash (edited by hand) and rewrites it with one', async () => {
+    const dataDir = await newDataDir();
+    const all = [1, 2].map(summary);
+    await writeFile(join(dataDir, 'index.json'), JSON.stringify({ version: 2, summaries: all }));
 
     const source = sourceOf(all);
     const index = await ArticleIndex.load(dataDir, source);

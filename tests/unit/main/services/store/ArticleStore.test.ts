@@ -25,6 +25,17 @@ async function expectCode(promise: Promise<unknown>, code: string): Promise<News
 }
 
 describe('ArticleStore', () => {
+  it('lists the creator in the summary, and keeps it across a restart', async () => {
+    const dataDir = await newDataDir();
+    const store = await ArticleStore.open(dataDir);
+    const created = await store.create({ title: 'Chợ phiên' }, { createdBy: 'Lê Văn Hùng' });
+    expect(store.list()).toMatchObject([{ id: created.id, createdBy: 'Lê Văn Hùng' }]);
+    await store.close();
+    const reopened = await ArticleStore.open(dataDir);
+    expect(reopened.list()).toMatchObject([{ id: created.id, createdBy: 'Lê Văn Hùng' }]);
+    await reopened.close();
+  });
+
   it('creates, reads and saves an article, bumping rev', async () => {
     const store = await ArticleStore.open(await newDataDir());
     const created = await store.create({ title: 'Mưa lớn ở Nghi Lộc', byline: 'Trần B' });
