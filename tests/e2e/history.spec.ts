@@ -49,3 +49,55 @@ test('history: browse versions, see a Vietnamese word diff, restore as a new ver
   await newsdesk.openRow(0);
   await expect(newsdesk.body).toHaveText('Bãi biển Cửa Lò đông khách');
 });
+
+test('restore with unsaved text: the typed text is saved as a version first, then the older version comes back', async ({ newsdesk, page, host }) => {
+  const history = new HistoryModel(page);
+  const id = await newsdesk.createArticle();
+  await newsdesk.body.click();
+  await page.keyboard.insertText('Phiên bản đầu của bài');
+  await expect.poll(() => storedBody(host, page.request)).toContain('Phiên bản đầu của bài');
+  await newsdesk.expectSaved();
+
+  // The page's clock stops: the editor's serialise and autosave timers cannot fire, so the text
+  // typed next is certainly unsaved when Restore is pressed (the old behaviour: Restore disabled).
+  await page.clock.install();
+  await page.clock.pauseAt(Date.now() + 1_000);
+  await newsdesk.body.click();
+  await page.keyboard.press('End');
+  await page.keyboard.insertText(' và đoạn viết thêm chưa lưu');
+  await expect(newsdesk.saveStatus).toHaveAttribute('data-state', 'dirty');
+  await history.button.click();
+  await history.version(2).click();
+  await expect(history.restore).toBeEnabled();
+  await expect(newsdesk.saveStatus).toHaveAttribute('data-state', 'dirty');
+  await history.restore.click();
+
+  await expect(history.panel).toBeHidden();
+  await expect(newsdesk.body).toHaveText('Phiên bản đầu của bài');
+  await newsdesk.expectSaved();
+  await page.clock.resume();
+
+  // The typed text is a version of its own, kept just before the restore.
+  const headers = { 'x-newsdesk-token': host.token, 'content-type': 'application/json' };
+  const versions = (await (await page.request.post(`${host.origin}/api/history.list`, { headers, data: { id } })).json()) as {
+    value: { rev: number; reason: string }[];
+  };
+  expect(versions.value.map((v) => v.reason)).toEqual(['restore', 'before-restore', 'edit']);
+  const kept = versions.value[1]!.rev;
+  const snapshot = (await (await page.request.post(`${host.origin}/api/history.get`, { headers, data: { id, rev: kept } })).json()) as {
+    value: { article: { body: unknown } };
+  };
+  expect(JSON.stringify(snapshot.value.article.body)).toContain('Phiên bản đầu của bài và đoạn viết thêm chưa lưu');
+
+  // As the writer sees it: the list shows it, its diff holds the typed words, and restoring it undoes the restore.
+  await history.button.click();
+  await expect(history.versions).toHaveCount(3);
+  await expect(history.version(kept)).toContainText('Trước khi khôi phục');
+  await history.version(kept).click();
+  await expect(history.diff.locator('del')).toHaveText(['và đoạn viết thêm chưa lưu']);
+  await history.restore.click();
+  await expect(history.panel).toBeHidden();
+  await expect(newsdesk.body).toHaveText('Phiên bản đầu của bài và đoạn viết thêm chưa lưu');
+  await newsdesk.expectSaved();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});

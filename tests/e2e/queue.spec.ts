@@ -206,3 +206,74 @@ test('10,000 articles scroll to the end with only a window of rows in the DOM', 
     await host.dispose();
   }
 });
+
+test('10,000 rows by keyboard: the cursor row stays in the DOM and in view, announced with its place in the list', async ({ page }) => {
+  test.setTimeout(180_000);
+  const dataDir = mkdtempSync(join(tmpdir(), 'newsdesk-e2e-queue-keys-'));
+  writeStore(dataDir, BIG);
+  const host = await WebHost.start(dataDir);
+  try {
+    const newsdesk = new NewsdeskPage(page, host);
+    await newsdesk.open();
+    const queue = new QueueModel(page, host);
+    const total = BIG - BIG / ARTICLE_STATES.length;
+    await expect(queue.list).toHaveAttribute('data-rows', String(total));
+    await expect(queue.list).toHaveAttribute('role', 'listbox');
+    await expect(queue.list).toHaveAttribute('aria-multiselectable', 'true');
+
+    /** The row aria-activedescendant names: it must exist, lie inside the list's box, and say where it is. */
+    const expectCursorAt = async (index: number) => {
+      const id = await queue.list.getAttribute('aria-activedescendant');
+      expect(id, 'aria-activedescendant').toBeTruthy();
+      const row = page.locator(`[id="${id}"]`);
+      await expect(row).toHaveCount(1);
+      await expect(row).toHaveAttribute('role', 'option');
+      await expect(row).toHaveAttribute('data-index', String(index));
+      await expect(row).toHaveAttribute('aria-posinset', String(index + 1));
+      await expect(row).toHaveAttribute('aria-setsize', String(total));
+      await expect(row).toHaveAttribute('aria-selected', 'true');
+      await expect(row).toHaveClass(/nd-row-focus/);
+      const [listBox, rowBox] = [await queue.list.boundingBox(), await row.boundingBox()];
+      expect(rowBox!.y).toBeGreaterThanOrEqual(listBox!.y - 1);
+      expect(rowBox!.y + rowBox!.height).toBeLessThanOrEqual(listBox!.y + listBox!.height + 1);
+      // Every drawn row says where it is; rows not under the cursor say they are not selected.
+      const others = page.locator('[data-testid="article-row"][aria-selected="false"]');
+      expect(await others.count()).toBeGreaterThan(5);
+      await expect(others.first()).toHaveAttribute('aria-setsize', String(total));
+    };
+
+    // Focusing the list gives the first row in view the cursor (no selection yet), so there is something to announce.
+    await queue.list.focus();
+    const first = page.locator(`[id="${await queue.list.getAttribute('aria-activedescendant')}"]`);
+    await expect(first).toHaveAttribute('data-index', '0');
+    await expect(first).toHaveAttribute('aria-selected', 'false');
+    // Visible focus: a solid outline on the cursor row while the list has focus.
+    expect(await first.evaluate((element) => getComputedStyle(element).outlineStyle)).toBe('solid');
+
+    for (let i = 0; i < 25; i += 1) await page.keyboard.press('ArrowDown');
+    await expectCursorAt(25);
+    for (let i = 0; i < 30; i += 1) await page.keyboard.press('PageDown');
+    await expectCursorAt(325);
+    await page.keyboard.press('End');
+    await expectCursorAt(total - 1);
+    await page.keyboard.press('PageUp');
+    await expectCursorAt(total - 11);
+    await page.keyboard.press('Home');
+    await expectCursorAt(0);
+
+    // Scrolled away by wheel, the cursor row is still in the DOM (aria-activedescendant must not dangle).
+    await page.keyboard.press('PageDown');
+    const box = await queue.list.boundingBox();
+    await page.mouse.move(box!.x + box!.width / 2, box!.y + box!.height / 2);
+    for (let i = 0; i < 20; i += 1) await page.mouse.wheel(0, 2_000);
+    await expect.poll(() => queue.list.evaluate((element) => element.scrollTop)).toBeGreaterThan(20_000);
+    const id = await queue.list.getAttribute('aria-activedescendant');
+    await expect(page.locator(`[id="${id}"]`)).toHaveAttribute('data-index', '10');
+    expect(await queue.rows.count()).toBeLessThan(80);
+    // The next key brings it back into view.
+    await page.keyboard.press('ArrowDown');
+    await expectCursorAt(11);
+  } finally {
+    await host.dispose();
+  }
+});

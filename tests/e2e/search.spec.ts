@@ -1,6 +1,7 @@
 import { expect, test } from './fixtures';
 import { SearchPanelModel } from './models/SearchPanelModel';
 import type { NewsdeskPage } from './models/NewsdeskPage';
+import { QueueModel } from './models/QueueModel';
 
 async function write(newsdesk: NewsdeskPage, title: string, body: string): Promise<void> {
   const before = await newsdesk.rows.count();
@@ -79,3 +80,46 @@ async function rowIndexOf(newsdesk: NewsdeskPage, title: string): Promise<number
   expect(index, `row "${title}" in ${JSON.stringify(titles)}`).toBeGreaterThanOrEqual(0);
   return index;
 }
+
+test('a burst of saved changes re-runs the open query once per burst, and none without a query', async ({ newsdesk, page }) => {
+  const search = new SearchPanelModel(page);
+  const queue = new QueueModel(page, newsdesk.host);
+  await queue.api('profile.set', { name: 'Biên Tập', role: 'editor' });
+  const ids: string[] = [];
+  for (let i = 0; i < 12; i += 1) ids.push((await queue.createComplete(`Lũ lụt miền Trung ${i + 1}`)).id);
+  await expect(newsdesk.rows).toHaveCount(12);
+
+  const queries: number[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/api/search.query')) queries.push(Date.now());
+  });
+
+  // No query: changes ask the search nothing.
+  await queue.api('articles.bulk', { ids: ids.slice(0, 6), action: 'spike' });
+  await expect(newsdesk.rows).toHaveCount(6);
+  await page.waitForTimeout(800);
+  expect(queries).toHaveLength(0);
+
+  await search.search('lu lut', 12);
+  await search.hits.nth(2).focus();
+  const focused = await search.hits.nth(2).getAttribute('data-id');
+  await page.waitForTimeout(500);
+  queries.length = 0;
+
+  // Twelve articles.changed events in one burst (one per article the bulk action moves).
+  const started = Date.now();
+  await queue.api('articles.bulk', { ids: ids.slice(0, 6), action: 'restore' });
+  await queue.api('articles.bulk', { ids: ids.slice(6), action: 'spike' });
+  const burstMs = Date.now() - started;
+  await expect(newsdesk.rows).toHaveCount(6);
+  await page.waitForTimeout(1_000);
+  // At least once (the results must follow the change), at most once per 300 ms of the burst.
+  expect(queries.length).toBeGreaterThanOrEqual(1);
+  expect(queries.length, `${queries.length} queries for a ${burstMs} ms burst`).toBeLessThanOrEqual(Math.ceil(burstMs / 300) + 1);
+  expect(queries.length).toBeLessThan(12);
+  // Spiked articles still match (search covers every state), so the list is the same: focus stays put.
+  await expect(search.hits).toHaveCount(12);
+  await expect(search.hits.nth(2)).toBeFocused();
+  await expect(search.hits.nth(2)).toHaveAttribute('data-id', focused ?? '');
+  await expect(search.hits.nth(2)).toHaveAttribute('aria-selected', 'true');
+});

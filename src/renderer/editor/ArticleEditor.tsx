@@ -1,4 +1,4 @@
-import { useMemo, useState, type ChangeEvent } from 'react';
+import { useCallback, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { checkArticle, figuresOf } from '../../shared/model/articleRules';
 import type { Article } from '../../shared/model/Article';
 import type { Bridge } from '../app/bridge';
@@ -30,7 +30,13 @@ interface ArticleEditorProps {
 export function ArticleEditor({ bridge, article, onSaved, onTransitioned }: ArticleEditorProps) {
   const { t } = useI18n();
   const [title, setTitle] = useState(article.title);
-  const { status, update, markDirty } = useAutosave(bridge, article, onSaved);
+  const { status, update, markDirty, saveNow } = useAutosave(bridge, article, onSaved);
+  const flushBody = useRef<(() => void) | null>(null);
+  /** Hands the body over (it is serialised lazily) and stores everything typed so far. */
+  const saveAll = useCallback(() => {
+    flushBody.current?.();
+    return saveNow();
+  }, [saveNow]);
   const media = useMemo(() => new MediaUrls(bridge), [bridge]);
   const [meta, setMeta] = useState<Metadata>(() => ({
     lead: article.lead,
@@ -74,7 +80,13 @@ export function ArticleEditor({ bridge, article, onSaved, onTransitioned }: Arti
           busy={status.kind !== 'saved'}
         />
         <SaveIndicator status={status} />
-        <HistoryButton bridge={bridge} article={article} busy={status.kind !== 'saved'} onRestored={(next) => onTransitioned?.(next)} />
+        <HistoryButton
+          bridge={bridge}
+          article={article}
+          conflict={status.kind === 'conflict'}
+          saveFirst={saveAll}
+          onRestored={(next) => onTransitioned?.(next)}
+        />
         <button
           type="button"
           className="nd-focus-toggle"
@@ -106,6 +118,7 @@ export function ArticleEditor({ bridge, article, onSaved, onTransitioned }: Arti
           }}
           onDirty={markDirty}
           onCounts={setCounts}
+          flushRef={flushBody}
         />
       </MediaContext.Provider>
       <RulesChecklist issues={issues} />

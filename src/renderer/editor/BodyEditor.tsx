@@ -11,6 +11,7 @@ import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { HeadingNode, QuoteNode } from '@lexical/rich-text';
 import type { SerializedEditorState } from 'lexical';
+import type { RefObject } from 'react';
 import type { LexicalState } from '../../shared/model/Article';
 import { useI18n } from '../app/i18n';
 import { FigureNode } from './nodes/FigureNode/FigureNode';
@@ -50,10 +51,12 @@ interface BodyEditorProps {
   /** The body changed and is not serialised yet (see SerializePlugin). */
   onDirty?(): void;
   onCounts?(counts: TextCounts): void;
+  /** Set to "serialise pending changes now" (see SerializePlugin). */
+  flushRef?: RefObject<(() => void) | null>;
 }
 
 /** The article body in Lexical. Mounted once per article (keyed by id by its parent). */
-export function BodyEditor({ initialState, onChange, onDirty, onCounts }: BodyEditorProps) {
+export function BodyEditor({ initialState, onChange, onDirty, onCounts, flushRef }: BodyEditorProps) {
   const { t } = useI18n();
   return (
     <LexicalComposer
@@ -96,7 +99,7 @@ export function BodyEditor({ initialState, onChange, onDirty, onCounts }: BodyEd
       <AlignPlugin />
       <ImagesPlugin />
       {onCounts && <CountsPlugin onCounts={onCounts} />}
-      <SerializePlugin onChange={(state) => onChange(unwrapUnknownNodes(state))} onDirty={onDirty} />
+      <SerializePlugin onChange={(state) => onChange(unwrapUnknownNodes(state))} onDirty={onDirty} flushRef={flushRef} />
       {/* Last: its effect must run after every other plugin's registration. */}
       <LoadPlugin
         // Parsed from the object itself: a stringify + parse round trip of a long article costs ms.

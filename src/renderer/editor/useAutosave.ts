@@ -31,32 +31,41 @@ export function useAutosave(bridge: Bridge, article: Article, onSaved: (article:
   const onSavedRef = useRef(onSaved);
   onSavedRef.current = onSaved;
 
-  const run = useCallback(async (): Promise<void> => {
-    if (inFlight.current || !pending.current || stopped.current) return;
+  /** The save in flight, resolving to its outcome (null: saved). */
+  const settled = useRef<Promise<ErrorCode | null>>(Promise.resolve(null));
+
+  const run = useCallback((): Promise<ErrorCode | null> => {
+    if (inFlight.current || !pending.current || stopped.current) return Promise.resolve(null);
     const changes = pending.current;
     pending.current = null;
     inFlight.current = true;
     setStatus({ kind: 'saving' });
-    try {
-      const saved = await bridge.invoke('articles.save', { id: article.id, baseRev: rev.current, changes });
-      rev.current = saved.rev;
-      onSavedRef.current(saved);
-      inFlight.current = false;
-      if (pending.current) void run();
-      else if (!awaiting.current) setStatus({ kind: 'saved' });
-      else setStatus({ kind: 'dirty' });
-    } catch (error) {
-      inFlight.current = false;
-      pending.current = { ...changes, ...(pending.current ?? {}) };
-      const code = error instanceof NewsdeskError ? error.code : 'INTERNAL';
-      if (code === 'CONFLICT') {
-        stopped.current = true;
-        setStatus({ kind: 'conflict' });
-        return;
+    const attempt = (async (): Promise<ErrorCode | null> => {
+      try {
+        const saved = await bridge.invoke('articles.save', { id: article.id, baseRev: rev.current, changes });
+        rev.current = saved.rev;
+        onSavedRef.current(saved);
+        inFlight.current = false;
+        if (pending.current) void run();
+        else if (!awaiting.current) setStatus({ kind: 'saved' });
+        else setStatus({ kind: 'dirty' });
+        return null;
+      } catch (error) {
+        inFlight.current = false;
+        pending.current = { ...changes, ...(pending.current ?? {}) };
+        const code = error instanceof NewsdeskError ? error.code : 'INTERNAL';
+        if (code === 'CONFLICT') {
+          stopped.current = true;
+          setStatus({ kind: 'conflict' });
+          return code;
+        }
+        setStatus({ kind: 'error', code });
+        schedule(RETRY_DELAY_MS);
+        return code;
       }
-      setStatus({ kind: 'error', code });
-      schedule(RETRY_DELAY_MS);
-    }
+    })();
+    settled.current = attempt;
+    return attempt;
   }, [bridge, article.id]);
 
   const schedule = useCallback(
@@ -85,6 +94,26 @@ export function useAutosave(bridge: Bridge, article: Article, onSaved: (article:
     if (!inFlight.current && !stopped.current) setStatus({ kind: 'dirty' });
   }, []);
 
+  /**
+   * Saves everything handed over so far now, without waiting for the autosave delay, and resolves
+   * with the stored rev that holds it (the current rev when nothing was pending). Rejects with
+   * the save's error (CONFLICT, storage…): the caller must not act as if the text were stored.
+   */
+  const saveNow = useCallback(async (): Promise<number> => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    for (;;) {
+      if (stopped.current) throw new NewsdeskError('CONFLICT', { id: article.id });
+      if (inFlight.current) {
+        await settled.current;
+        continue;
+      }
+      if (!pending.current) return rev.current;
+      const code = await run();
+      if (code) throw new NewsdeskError(code, { id: article.id });
+    }
+  }, [run, article.id]);
+
   useEffect(() => {
     const warn = (event: BeforeUnloadEvent) => {
       if (pending.current || inFlight.current || awaiting.current) event.preventDefault();
@@ -98,5 +127,5 @@ export function useAutosave(bridge: Bridge, article: Article, onSaved: (article:
     };
   }, [run]);
 
-  return { status, update, markDirty };
+  return { status, update, markDirty, saveNow };
 }

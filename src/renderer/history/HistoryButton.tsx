@@ -7,13 +7,16 @@ import { HistoryPanel } from './HistoryPanel';
 interface HistoryButtonProps {
   bridge: Bridge;
   article: Article;
-  busy: boolean;
+  /** The editor's text can no longer be saved (someone else saved first): restoring would drop it. */
+  conflict: boolean;
+  /** Stores the editor's unsaved text; resolves with the stored rev that holds it. */
+  saveFirst(): Promise<number>;
   /** The restored article, at its new rev: the editor reloads from it. */
   onRestored(article: Article): void;
 }
 
 /** The editor bar's "History" button and the panel it opens. */
-export function HistoryButton({ bridge, article, busy, onRestored }: HistoryButtonProps) {
+export function HistoryButton({ bridge, article, conflict, saveFirst, onRestored }: HistoryButtonProps) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   return (
@@ -25,7 +28,8 @@ export function HistoryButton({ bridge, article, busy, onRestored }: HistoryButt
         <HistoryPanel
           bridge={bridge}
           articleId={article.id}
-          busy={busy}
+          conflict={conflict}
+          saveFirst={saveFirst}
           onRestored={(restored) => {
             setOpen(false);
             onRestored(restored);

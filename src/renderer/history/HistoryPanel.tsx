@@ -13,14 +13,20 @@ import './history.css';
 interface HistoryPanelProps {
   bridge: Bridge;
   articleId: string;
-  /** True while the editor has unsaved or in-flight changes: a restore then would race them. */
-  busy: boolean;
+  /** The editor's text cannot be saved (CONFLICT): a restore would replace it unsaved, so none is offered. */
+  conflict: boolean;
+  /**
+   * Stores the editor's unsaved text first, so it becomes a version of its own (the restore keeps
+   * the version it replaces): nothing typed is lost, and restoring it again undoes the restore.
+   * Resolves with the stored rev the restore starts from.
+   */
+  saveFirst(): Promise<number>;
   onRestored(article: Article): void;
   onClose(): void;
 }
 
 /** Kept versions of one article, a word diff of the chosen one against the stored current text, restore. */
-export function HistoryPanel({ bridge, articleId, busy, onRestored, onClose }: HistoryPanelProps) {
+export function HistoryPanel({ bridge, articleId, conflict, saveFirst, onRestored, onClose }: HistoryPanelProps) {
   const { t, locale } = useI18n();
   const [versions, setVersions] = useState<HistoryVersion[] | null>(null);
   const [current, setCurrent] = useState<Article | null>(null);
@@ -63,12 +69,15 @@ export function HistoryPanel({ bridge, articleId, busy, onRestored, onClose }: H
   );
 
   const restore = () => {
-    if (!chosen || !current) return;
+    if (!chosen) return;
     setRestoring(true);
-    bridge.invoke('history.restore', { id: articleId, rev: chosen.rev, baseRev: current.rev }).then(onRestored, (error: unknown) => {
-      setRestoring(false);
-      report(error);
-    });
+    setProblem(null);
+    saveFirst()
+      .then((baseRev) => bridge.invoke('history.restore', { id: articleId, rev: chosen.rev, baseRev }))
+      .then(onRestored, (error: unknown) => {
+        setRestoring(false);
+        report(error);
+      });
   };
 
   const when = (iso: string) =>
@@ -117,13 +126,18 @@ export function HistoryPanel({ bridge, articleId, busy, onRestored, onClose }: H
           <button
             type="button"
             data-testid="history-restore"
-            disabled={busy || restoring}
-            title={busy ? t('history.restoreWait') : undefined}
+            disabled={conflict || restoring}
+            title={conflict ? t('history.restoreConflict') : undefined}
             onClick={restore}
           >
             {t('history.restore')}
           </button>
-          {busy && <p className="nd-history-meta">{t('history.restoreWait')}</p>}
+          {conflict && <p className="nd-history-meta">{t('history.restoreConflict')}</p>}
+          {restoring && (
+            <p className="nd-history-meta" role="status" data-testid="history-restoring">
+              {t('history.restoring')}
+            </p>
+          )}
         </section>
       )}
     </aside>

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useCallback, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import { NewsdeskError } from '../../shared/errors';
 import type { ArticleSummary } from '../../shared/model/Article';
 import type { BulkAction } from '../../shared/model/BulkResult';
@@ -6,7 +6,8 @@ import type { Bridge } from '../app/bridge';
 import { useI18n } from '../app/i18n';
 import { errorKey, type MessageKey } from '../app/messages';
 import { QueueFilters } from './QueueFilters';
-import { buildQueueView, EMPTY_FILTER, type QueueFilter, type QueueSort } from './queueView';
+import { QueueRow, queueRowDomId } from './QueueRow';
+import { buildQueueView, EMPTY_FILTER, type QueueFilter, type QueueSort, type StateFilter } from './queueView';
 import { clickRow, EMPTY_SELECTION, moveFocus, selectAll, selectedInOrder, type Selection } from './selection';
 import { StateChips } from './StateChips';
 import { useWindowedRows } from './useWindowedRows';
@@ -56,13 +57,18 @@ export function ArticleList({ bridge, articles, selectedId, onSelect, onCreate }
     [order, rows],
   );
 
-  const onRowClick = (event: MouseEvent, id: string) => {
-    const toggle = event.ctrlKey || event.metaKey;
-    const range = event.shiftKey;
-    setSelection(clickRow(selection, order, id, { toggle, range }));
-    viewport.current?.focus({ preventScroll: true });
-    if (!toggle && !range) onSelect(id);
-  };
+  // Stable while scrolling (order and onSelect only change with the list), so rows can skip rendering.
+  const onRowClick = useCallback(
+    (event: MouseEvent, id: string) => {
+      const toggle = event.ctrlKey || event.metaKey;
+      const range = event.shiftKey;
+      setSelection((previous) => clickRow(previous, order, id, { toggle, range }));
+      viewport.current?.focus({ preventScroll: true });
+      if (!toggle && !range) onSelect(id);
+    },
+    [order, onSelect],
+  );
+  const onStateChange = useCallback((state: StateFilter) => setFilter((previous) => ({ ...previous, state })), []);
 
   const onKeyDown = (event: KeyboardEvent) => {
     const mod = event.ctrlKey || event.metaKey;
@@ -143,7 +149,20 @@ export function ArticleList({ bridge, articles, selectedId, onSelect, onCreate }
     );
   };
 
-  const visible = view.rows.slice(rows.start, rows.end);
+  // The keyboard's row stays in the DOM even when scrolled out of the window (wheel, scrollbar):
+  // aria-activedescendant must always name an element, or screen readers lose their place.
+  const drawn: number[] = [];
+  if (focusIndex >= 0 && focusIndex < rows.start) drawn.push(focusIndex);
+  for (let index = rows.start; index < rows.end; index += 1) drawn.push(index);
+  if (focusIndex >= rows.end) drawn.push(focusIndex);
+
+  /** Tabbing in with no keyboard row yet: the first row in view gets it, so there is something to announce. */
+  const onFocus = (event: FocusEvent) => {
+    if (event.target !== event.currentTarget || focusIndex >= 0 || order.length === 0) return;
+    const element = viewport.current;
+    const first = element ? Math.min(order.length - 1, Math.ceil(element.scrollTop / ROW_HEIGHT)) : 0;
+    setSelection({ ...selection, focus: order[first]! });
+  };
   return (
     <nav className="nd-list nd-queue" aria-label={t('articles.heading')}>
       <div className="nd-list-bar">
@@ -152,7 +171,7 @@ export function ArticleList({ bridge, articles, selectedId, onSelect, onCreate }
           {t('articles.new')}
         </button>
       </div>
-      <StateChips counts={view.counts} value={filter.state} onChange={(state) => setFilter({ ...filter, state })} />
+      <StateChips counts={view.counts} value={filter.state} onChange={onStateChange} />
       <QueueFilters filter={filter} sort={sort} categories={view.categories} onFilter={setFilter} onSort={setSort} />
       {chosen.length > 0 && (
         <div className="nd-bulk" role="toolbar" aria-label={t('queue.bulk.label')} data-testid="bulk-bar">
@@ -189,53 +208,34 @@ export function ArticleList({ bridge, articles, selectedId, onSelect, onCreate }
         role="listbox"
         aria-label={t('articles.heading')}
         aria-multiselectable="true"
-        aria-activedescendant={focusIndex >= 0 ? rowDomId(order[focusIndex]!) : undefined}
+        aria-activedescendant={focusIndex >= 0 ? queueRowDomId(order[focusIndex]!) : undefined}
         tabIndex={0}
         data-testid="queue-list"
         data-rows={view.rows.length}
         hidden={view.rows.length === 0}
         onScroll={rows.onScroll}
         onKeyDown={onKeyDown}
+        onFocus={onFocus}
       >
         <div role="presentation" className="nd-queue-canvas" style={{ height: rows.totalHeight }}>
-          {visible.map((summary, offset) => {
-            const index = rows.start + offset;
+          {drawn.map((index) => {
+            const summary = view.rows[index]!;
             return (
-              <div
+              <QueueRow
                 key={summary.id}
-                id={rowDomId(summary.id)}
-                role="option"
-                aria-selected={selection.selected.has(summary.id)}
-                aria-current={summary.id === selectedId ? 'true' : undefined}
-                aria-posinset={index + 1}
-                aria-setsize={view.rows.length}
-                className={index === focusIndex ? 'nd-row nd-row-focus' : 'nd-row'}
-                style={{ top: index * ROW_HEIGHT, height: ROW_HEIGHT }}
-                data-testid="article-row"
-                data-id={summary.id}
-                data-state={summary.state}
-                data-index={index}
-                onMouseDown={(event) => {
-                  // Shift+click extends the selection; it must not also select text.
-                  if (event.shiftKey) event.preventDefault();
-                }}
-                onClick={(event) => onRowClick(event, summary.id)}
-              >
-                <span className="nd-row-title">{summary.title || t('articles.untitled')}</span>
-                <span className="nd-row-meta">
-                  <span className={`nd-state nd-state-${summary.state}`}>{t(`state.${summary.state}`)}</span>
-                  {summary.byline && ` · ${summary.byline}`}
-                  {summary.category && ` · ${summary.category}`} · {t('articles.words', { count: summary.wordCount })}
-                </span>
-              </div>
+                summary={summary}
+                index={index}
+                setSize={view.rows.length}
+                rowHeight={ROW_HEIGHT}
+                selected={selection.selected.has(summary.id)}
+                current={summary.id === selectedId}
+                focused={index === focusIndex}
+                onClick={onRowClick}
+              />
             );
           })}
         </div>
       </div>
     </nav>
   );
-}
-
-function rowDomId(id: string): string {
-  return `queue-row-${id}`;
 }

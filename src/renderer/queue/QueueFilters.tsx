@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useI18n } from '../app/i18n';
 import { EMPTY_FILTER, QUEUE_SORTS, type QueueFilter, type QueueSort } from './queueView';
 
@@ -9,7 +10,8 @@ interface QueueFiltersProps {
   onSort(next: QueueSort): void;
 }
 
-export function QueueFilters({ filter, sort, categories, onFilter, onSort }: QueueFiltersProps) {
+/** Memoised: the queue re-renders as it scrolls, the filters only when they change. */
+export const QueueFilters = memo(function QueueFilters({ filter, sort, categories, onFilter, onSort }: QueueFiltersProps) {
   const { t } = useI18n();
   const set = (patch: Partial<QueueFilter>) => onFilter({ ...filter, ...patch });
   const filtered = filter.author !== '' || filter.category !== '' || filter.from !== '' || filter.to !== '';
@@ -62,4 +64,4 @@ export function QueueFilters({ filter, sort, categories, onFilter, onSort }: Que
       )}
     </div>
   );
-}
+});

@@ -1,11 +1,20 @@
+import { memo } from 'react';
 import { ARTICLE_STATES } from '../../shared/model/Article';
 import { useI18n } from '../app/i18n';
 import type { StateCounts, StateFilter } from './queueView';
 
 const CHIPS: readonly StateFilter[] = ['active', ...ARTICLE_STATES];
 
-/** One chip per state with its count; the spiked chip is the trash. */
-export function StateChips({ counts, value, onChange }: { counts: StateCounts; value: StateFilter; onChange(next: StateFilter): void }) {
+/** One chip per state with its count; the spiked chip is the trash. Memoised: the queue re-renders as it scrolls. */
+export const StateChips = memo(function StateChips({
+  counts,
+  value,
+  onChange,
+}: {
+  counts: StateCounts;
+  value: StateFilter;
+  onChange(next: StateFilter): void;
+}) {
   const { t } = useI18n();
   return (
     <div className="nd-chips" role="group" aria-label={t('queue.states')}>
@@ -24,4 +33,4 @@ export function StateChips({ counts, value, onChange }: { counts: StateCounts; v
       ))}
     </div>
   );
-}
+});

@@ -20,7 +20,9 @@ export interface RowWindow {
  * rows smooth on the newsroom's old laptops.
  */
 export function useWindowedRows(viewport: RefObject<HTMLElement | null>, count: number, rowHeight: number): RowWindow {
-  const [scrollTop, setScrollTop] = useState(0);
+  // The first row in view, not the scroll offset: scrolling within a row changes nothing drawn,
+  // and an unchanged state value makes React skip the render altogether.
+  const [first, setFirst] = useState(0);
   const [height, setHeight] = useState(600);
 
   useLayoutEffect(() => {
@@ -34,8 +36,8 @@ export function useWindowedRows(viewport: RefObject<HTMLElement | null>, count: 
 
   const onScroll = useCallback(() => {
     const element = viewport.current;
-    if (element) setScrollTop(element.scrollTop);
-  }, [viewport]);
+    if (element) setFirst(Math.floor(element.scrollTop / rowHeight));
+  }, [viewport, rowHeight]);
 
   const reveal = useCallback(
     (index: number) => {
@@ -46,12 +48,11 @@ export function useWindowedRows(viewport: RefObject<HTMLElement | null>, count: 
       else if (top + rowHeight > element.scrollTop + element.clientHeight) {
         element.scrollTop = top + rowHeight - element.clientHeight;
       }
-      setScrollTop(element.scrollTop);
+      setFirst(Math.floor(element.scrollTop / rowHeight));
     },
     [viewport, rowHeight],
   );
 
-  const first = Math.floor(scrollTop / rowHeight);
   const visible = Math.ceil(height / rowHeight);
   const start = Math.max(0, Math.min(count, first - OVERSCAN));
   const end = Math.min(count, first + visible + OVERSCAN);

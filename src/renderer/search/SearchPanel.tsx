@@ -9,6 +9,11 @@ import './SearchPanel.css';
 
 /** Quiet time after a keystroke before asking: fast typists send one query, not five. */
 const DEBOUNCE_MS = 120;
+/**
+ * Saved edits change what matches, so results on screen are asked for again; but autosave and bulk
+ * actions send bursts of `articles.changed` (one per article): one query per burst window at most.
+ */
+export const CHANGED_REQUERY_MS = 300;
 const LIMIT = 20;
 
 interface SearchPanelProps {
@@ -41,7 +46,9 @@ export function SearchPanel({ bridge, onOpen }: SearchPanelProps) {
       bridge.invoke('search.query', { q: query, limit: LIMIT }).then(
         (result) => {
           if (ticket !== latest.current) return; // an answer to an older query: drop it
-          setHits(result.hits);
+          // The same answer again (a change elsewhere): keep the very same list, so the focused
+          // hit and the scroll position stay where the user left them.
+          setHits((previous) => (sameHits(previous, result.hits) ? previous : result.hits));
           setIndexing(result.indexing);
           setProblem(null);
         },
@@ -58,14 +65,42 @@ export function SearchPanel({ bridge, onOpen }: SearchPanelProps) {
     return () => clearTimeout(timer);
   }, [q, run]);
 
-  // Saved edits change what matches: ask again while results are on screen.
-  useEffect(() => bridge.on('articles.changed', () => run(q)), [bridge, q, run]);
+  // The query as typed, for the change listener: subscribing once, not once per keystroke.
+  const query = useRef(q);
+  query.current = q;
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const unsubscribe = bridge.on('articles.changed', () => {
+      // No query, no results to refresh; a window already open takes this change along.
+      if (query.current.trim() === '' || timer !== null) return;
+      timer = setTimeout(() => {
+        timer = null;
+        if (query.current.trim() !== '') run(query.current);
+      }, CHANGED_REQUERY_MS);
+    });
+    return () => {
+      unsubscribe();
+      if (timer !== null) clearTimeout(timer);
+    };
+  }, [bridge, run]);
   // While the first index build runs, results grow: poll until it is done.
   useEffect(() => {
     if (!indexing || q.trim() === '') return;
-    const timer = setTimeout(() => run(q), 1_000);
-    return () => clearTimeout(timer);
-  }, [indexing, hits, q, run]);
+    const timer = setInterval(() => run(q), 1_000);
+    return () => clearInterval(timer);
+  }, [indexing, q, run]);
+
+  // The hit the keyboard is on. When a refresh drops it while it had focus, focus moves to the
+  // hit now in its place instead of falling out of the list.
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const activeIndex = useRef(-1);
+  useEffect(() => {
+    if (activeId === null || hits.some((hit) => hit.id === activeId)) return;
+    const hadFocus = document.activeElement === document.body || document.activeElement === null;
+    setActiveId(null);
+    if (hadFocus && hits.length > 0) focusHit(activeIndex.current);
+    // Only a change of hits can drop the active one.
+  }, [hits]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -125,9 +160,14 @@ export function SearchPanel({ bridge, onOpen }: SearchPanelProps) {
               <li
                 key={hit.id}
                 role="option"
-                aria-selected={false}
+                aria-selected={hit.id === activeId}
                 tabIndex={-1}
+                onFocus={() => {
+                  setActiveId(hit.id);
+                  activeIndex.current = index;
+                }}
                 data-testid="search-hit"
+                data-id={hit.id}
                 data-exact={hit.exact}
                 onClick={() => onOpen(hit.id)}
                 onKeyDown={(event) => {
@@ -158,6 +198,10 @@ export function SearchPanel({ bridge, onOpen }: SearchPanelProps) {
       )}
     </section>
   );
+}
+
+function sameHits(a: SearchHit[], b: SearchHit[]): boolean {
+  return a.length === b.length && JSON.stringify(a) === JSON.stringify(b);
 }
 
 function isTextField(target: EventTarget | null): boolean {

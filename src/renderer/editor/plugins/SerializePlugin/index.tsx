@@ -1,5 +1,5 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 import type { LexicalState } from '../../../../shared/model/Article';
 import { LOAD_TAG } from '../LoadPlugin';
 
@@ -17,9 +17,14 @@ interface SerializePluginProps {
    * the leave-page guard must know about unsaved text from the very first keystroke.
    */
   onDirty?(): void;
+  /**
+   * Set to a function that serialises pending changes now (calling onChange synchronously): for
+   * actions that need the text stored first, such as restoring an older version.
+   */
+  flushRef?: RefObject<(() => void) | null>;
 }
 
-export default function SerializePlugin({ onChange, onDirty }: SerializePluginProps): null {
+export default function SerializePlugin({ onChange, onDirty, flushRef }: SerializePluginProps): null {
   const [editor] = useLexicalComposerContext();
   const report = useRef(onChange);
   report.current = onChange;
@@ -46,14 +51,16 @@ export default function SerializePlugin({ onChange, onDirty }: SerializePluginPr
       timer = setTimeout(flush, SERIALIZE_DELAY_MS);
     });
     const onHide = () => flush();
+    if (flushRef) flushRef.current = flush;
     window.addEventListener('beforeunload', onHide);
     window.addEventListener('pagehide', onHide);
     return () => {
       unregister();
+      if (flushRef?.current === flush) flushRef.current = null;
       window.removeEventListener('beforeunload', onHide);
       window.removeEventListener('pagehide', onHide);
       flush();
     };
-  }, [editor]);
+  }, [editor, flushRef]);
   return null;
 }
