@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -58,6 +58,9 @@ export interface WordPress {
 }
 
 const WORDPRESS_TREE = '/usr/share/wordpress';
+const TEMP_PREFIX = 'newsdesk-wp-';
+/** The pid of the process that made a temp dir: once it is gone, so may the dir be. */
+const OWNER_FILE = 'owner.pid';
 const READY_TIMEOUT_MS = 30_000;
 /** PHP settings for the web server: opcache as a production PHP has it (a fair peer), room for REST. */
 const PHP_SERVER_INI = ['-d', 'opcache.enable_cli=1', '-d', 'memory_limit=512M', '-d', 'display_errors=stderr'];
@@ -83,7 +86,9 @@ export async function startWordPress(options: StartWordPressOptions = {}): Promi
   const missing = wordPressMissing();
   if (missing) throw new Error(`startWordPress: ${missing}`);
 
-  const tempDir = mkdtempSync(join(tmpdir(), 'newsdesk-wp-'));
+  sweepAbandoned();
+  const tempDir = mkdtempSync(join(tmpdir(), TEMP_PREFIX));
+  writeFileSync(join(tempDir, OWNER_FILE), String(process.pid));
   const runDir = join(tempDir, 'run');
   const siteDir = join(tempDir, 'site');
   let database: MariaDb | null = null;
@@ -107,11 +112,17 @@ export async function startWordPress(options: StartWordPressOptions = {}): Promi
   };
 
   try {
-    await run('mkdir', ['-p', runDir]);
-    database = await startMariaDb({ dataDir: options.databaseDir ?? join(tempDir, 'mariadb'), runDir });
+    mkdirSync(runDir);
+    // Independent, so side by side: MariaDB initialises and starts while the site tree is linked.
+    // Both settle before going on, so a failure of one never leaves the other running unseen.
+    const [databaseStart, treeCopy] = await Promise.allSettled([
+      startMariaDb({ dataDir: options.databaseDir ?? join(tempDir, 'mariadb'), runDir }),
+      copyWordPressTree(siteDir),
+    ]);
+    if (databaseStart.status === 'rejected') throw databaseStart.reason;
+    database = databaseStart.value;
+    if (treeCopy.status === 'rejected') throw treeCopy.reason;
     await database.sql('CREATE DATABASE IF NOT EXISTS wordpress CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_520_ci');
-
-    await copyWordPressTree(siteDir);
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
     writeFileSync(join(siteDir, 'wp-config.php'), wpConfig(database.port, baseUrl));
@@ -177,6 +188,33 @@ export async function startWordPress(options: StartWordPressOptions = {}): Promi
   } catch (error) {
     await stop();
     throw error;
+  }
+}
+
+/**
+ * Removes the temp dirs of harness runs whose process died without cleaning up (killed with
+ * SIGKILL: its watchdogs stopped the servers, but nothing could remove the files).
+ */
+function sweepAbandoned(): void {
+  for (const name of readdirSync(tmpdir())) {
+    if (!name.startsWith(TEMP_PREFIX)) continue;
+    const dir = join(tmpdir(), name);
+    let owner: number;
+    try {
+      owner = Number(readFileSync(join(dir, OWNER_FILE), 'utf8'));
+    } catch {
+      continue; // Being created right now, or not ours to judge.
+    }
+    if (Number.isInteger(owner) && owner > 0 && !isAlive(owner)) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -1,0 +1,67 @@
+// The harness's promise to every portal test: whatever happens, no MariaDB, no PHP server and no
+// temp dir is left behind.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { connect } from 'node:net';
+import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { describe, expect, it } from 'vitest';
+import { portalSkipReason } from './harness/portalSkipReason';
+import { startWordPress } from './harness/startWordPress';
+
+const skip = portalSkipReason();
+
+function accepts(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+async function waitUntilClosed(port: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (!(await accepts(port))) return true;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return false;
+}
+
+describe.skipIf(skip !== null)('WordPress harness cleanup (real WordPress)', () => {
+  it('stop() closes the web and database ports and removes the temp dir', async () => {
+    const wp = await startWordPress();
+    const webPort = Number(new URL(wp.baseUrl).port);
+    const tempDir = dirname(wp.siteDir);
+    expect(await accepts(webPort)).toBe(true);
+    expect(await accepts(wp.database.port)).toBe(true);
+    await wp.stop();
+    expect(await accepts(webPort)).toBe(false);
+    expect(await accepts(wp.database.port)).toBe(false);
+    expect(existsSync(tempDir)).toBe(false);
+    await wp.stop(); // twice is fine
+  });
+
+  it('a test process killed with SIGKILL leaves no server running, and the next start removes its files', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'fixtures', 'startWordPressAndWait.ts')], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const firstLine = await new Promise<string>((resolve, reject) => {
+      createInterface({ input: child.stdout }).once('line', resolve);
+      child.once('exit', (code) => reject(new Error(`the child exited (${code}) before starting WordPress`)));
+    });
+    const started = JSON.parse(firstLine) as { webPort: number; databasePort: number; tempDir: string };
+    expect(await accepts(started.webPort)).toBe(true);
+    child.kill('SIGKILL');
+    expect(await waitUntilClosed(started.webPort, 15_000)).toBe(true);
+    expect(await waitUntilClosed(started.databasePort, 30_000)).toBe(true);
+    // Nothing could remove the files of a SIGKILLed process; the next harness start does.
+    expect(existsSync(started.tempDir)).toBe(true);
+    const next = await startWordPress();
+    await next.stop();
+    expect(existsSync(started.tempDir)).toBe(false);
+  });
+});
