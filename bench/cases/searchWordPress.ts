@@ -10,11 +10,13 @@
 // datadir is kept in bench/.work, so a rerun starts in seconds; the seeding time is then the one
 // measured when the cache was built (the row says so).
 // WordPress searches title, excerpt and content (not tags or byline, which ours also searches).
-// Measured (load average ~8.7 on the 2 shared cores): seeding 103 s; WordPress p50 576 ms,
-// p95 1,414 ms; ours p50 4.5 ms, p95 16.3 ms (searchQuery.ts in the same minute: p95 19.3 ms; 4.5 ms
-// when the machine is quiet). WordPress finds hits for all 8 diacritic-free phrases: its tables'
-// collation (utf8mb4_unicode_520_ci) ignores marks and case in LIKE, at the price of matching
-// letters rather than words (tests/portal/searchRest.test.ts pins both).
+// Measured, two runs (2 shared cores): seeding 103 s (once; cached after). Load average ~4 (the run
+// in results.json, result list fields id,title,excerpt): WordPress p50 357 ms, p95 686 ms; ours
+// p50 2.6 ms, p95 5.7 ms. Load ~8.7 (fields id only): WordPress p50 576, p95 1,414 ms; ours p50 4.5,
+// p95 16.3 ms (searchQuery.ts in the same minute: p95 19.3 ms). WordPress finds hits for all 8
+// diacritic-free phrases, as ours does: its tables' collation (utf8mb4_unicode_520_ci) ignores
+// marks and case in LIKE, at the price of matching letters rather than words
+// (tests/portal/searchRest.test.ts pins both).
 import { existsSync } from 'node:fs';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
@@ -31,6 +33,8 @@ const SEED_VERSION = 2;
 const LIMIT = 20;
 const ROUNDS = 3;
 const BUDGET_MS = 10;
+/** What a result list shows, as ours returns a title and snippets per hit; the rest is not rendered. */
+const RESULT_FIELDS = 'id,title,excerpt';
 
 interface SeedRecord {
   posts: number;
@@ -155,7 +159,7 @@ async function measure(wp: WordPress, articles: Article[], seed: SeedRecord, cac
   collectGarbage();
 
   const wordpressSearch = async (q: string): Promise<number> => {
-    const response = await wp.rest(wp.users.editor, 'GET', '/wp/v2/posts', { query: { search: q, per_page: LIMIT, _fields: 'id' } });
+    const response = await wp.rest(wp.users.editor, 'GET', '/wp/v2/posts', { query: { search: q, per_page: LIMIT, _fields: RESULT_FIELDS } });
     if (response.status !== 200) throw new Error(`WordPress search "${q}" answered ${response.status}`);
     return (response.body as unknown[]).length;
   };
