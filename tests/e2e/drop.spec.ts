@@ -108,3 +108,25 @@ test('a dropped photo is imported like the photo button; a corrupt one and a PDF
   await dropOnto(editor.body, { files: [{ name: 'cong-van.pdf', type: 'application/pdf', base64: Buffer.from('%PDF-1.4').toString('base64') }] });
   await expect(page.getByTestId('photo-error')).toHaveText('Could not insert “cong-van.pdf”: only JPEG, PNG, WebP or GIF photos can be inserted.');
 });
+
+test('a file dropped outside the body is taken by the page (the browser would open it in place of the app); text drops elsewhere are left alone', async ({ page, host }) => {
+  const editor = new EditorPanel(page, host);
+  await expect(editor.body).toBeVisible();
+  // Which drag events the page cancelled: a cancelled drop is one the browser does not open.
+  const outcome = (selector: string, kind: 'file' | 'text') =>
+    page.evaluate(
+      ({ selector, kind }) => {
+        const element = document.querySelector(selector)!;
+        const transfer = new DataTransfer();
+        if (kind === 'file') transfer.items.add(new File(['%PDF-1.4'], 'thong-cao.pdf', { type: 'application/pdf' }));
+        else transfer.setData('text/plain', 'Cửa Lò');
+        const fire = (type: string) => !element.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+        return { dragover: fire('dragover'), drop: fire('drop') };
+      },
+      { selector, kind },
+    );
+  expect(await outcome('[data-testid="queue-list"]', 'file')).toEqual({ dragover: true, drop: true });
+  expect(await outcome('[data-testid="title-input"]', 'file')).toEqual({ dragover: true, drop: true });
+  expect(await outcome('[data-testid="queue-list"]', 'text')).toEqual({ dragover: false, drop: false });
+  await expect(editor.body).toBeVisible();
+});

@@ -124,3 +124,17 @@ test('Esc closes the bubble and returns to the text; Ctrl+K in a link edits it; 
   await expect(page.getByTestId('link-edit')).toHaveText('Edit');
   await expect(page.getByTestId('link-remove')).toHaveText('Remove link');
 });
+
+test('in focus mode, Esc closes the link bubble first and leaves focus mode only on the next Esc', async ({ page, host }) => {
+  const editor = new EditorPanel(page, host);
+  const popover = page.getByTestId('link-popover');
+  await page.keyboard.press(`${MOD}+Shift+Enter`);
+  await expect(page.locator('html')).toHaveClass(/nd-focus-mode/);
+  await editor.body.locator('a').click();
+  await expect(popover).toHaveAttribute('data-mode', 'view');
+  await page.keyboard.press('Escape');
+  await expect(popover).toHaveCount(0);
+  await expect(page.locator('html')).toHaveClass(/nd-focus-mode/);
+  await page.keyboard.press('Escape');
+  await expect(page.locator('html')).not.toHaveClass(/nd-focus-mode/);
+});

@@ -6,6 +6,7 @@ import Store from 'electron-store';
 import { createApp, type NewsdeskApp } from '../app';
 import { deferApp } from '../deferApp';
 import { registerIpc } from './ipc';
+import { applyApplicationMenu } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { applySecurityPolicy } from './security';
 import { createMainWindow } from './window';
@@ -26,6 +27,7 @@ let newsdesk: NewsdeskApp | null = null;
 async function start(): Promise<void> {
   await app.whenReady();
   applySecurityPolicy();
+  applyApplicationMenu();
   serveRenderer(join(distDir, 'renderer'));
   // Tests and portable installs may point the data dir elsewhere; otherwise the OS's app-data folder.
   const dataDir = process.env.NEWSDESK_DATA_DIR ?? join(app.getPath('userData'), 'data');

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { keepFilesFromNavigating } from './keepFilesFromNavigating';
 import type { Article, ArticleSummary } from '../../shared/model/Article';
 import { NewsdeskError } from '../../shared/errors';
 import { ArticleEditor } from '../editor/ArticleEditor';
@@ -55,6 +56,8 @@ function Workspace({ bridge }: { bridge: Bridge }) {
       refresh();
     }, report);
   }, [bridge, refresh, report]);
+
+  useEffect(() => keepFilesFromNavigating(), []);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {

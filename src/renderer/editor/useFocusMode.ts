@@ -26,13 +26,21 @@ export function useFocusMode() {
         event.preventDefault();
         event.stopPropagation();
         toggle();
-      } else if (event.key === 'Escape' && on && !(event.target as Element | null)?.closest?.('[role="dialog"]')) {
-        // Esc inside a popover (the link editor) closes that popover only.
-        setOn(false);
       }
     };
+    // Esc is heard last (bubble phase): an Esc something else took (a popover closing, in its
+    // field or from the text) is marked as taken and leaves focus mode alone.
+    const onEscape = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || !on || event.defaultPrevented) return;
+      if ((event.target as Element | null)?.closest?.('[role="dialog"]')) return;
+      setOn(false);
+    };
     window.addEventListener('keydown', onKey, true);
-    return () => window.removeEventListener('keydown', onKey, true);
+    window.addEventListener('keydown', onEscape);
+    return () => {
+      window.removeEventListener('keydown', onKey, true);
+      window.removeEventListener('keydown', onEscape);
+    };
   }, [on, toggle]);
 
   return { on, toggle };

@@ -84,13 +84,23 @@ export const protocol = {
   }),
 };
 
+export const Menu = {
+  /** The last menu set: a built template, or null for none. */
+  current: undefined as unknown,
+  buildFromTemplate: vi.fn((template: unknown[]) => ({ template })),
+  setApplicationMenu: vi.fn((menu: unknown) => {
+    Menu.current = menu;
+  }),
+};
+
 /** Forgets every registration between tests. */
 export function resetElectronMock(): void {
   BrowserWindow.created.length = 0;
   app.listeners.clear();
   ipcMain.handlers.clear();
   protocol.handlers.clear();
+  Menu.current = undefined;
   vi.clearAllMocks();
 }
 
-export default { app, BrowserWindow, session, shell, ipcMain, protocol };
+export default { app, BrowserWindow, session, shell, ipcMain, protocol, Menu };

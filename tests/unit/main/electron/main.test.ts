@@ -86,6 +86,15 @@ describe('electron/main.ts start-up', () => {
     expect(await handle(frame, 'profile.get', {})).toMatchObject({ ok: true, value: { name: 'Thanh Bình' } });
   });
 
+  it('replaces Electron\'s default menu (its Ctrl/Cmd+Shift+R reloads the editor) before the window opens', async () => {
+    const { BrowserWindow, Menu } = electron;
+    await import('../../../../src/main/electron/main');
+    await vi.waitFor(() => expect(BrowserWindow.created).toHaveLength(1), { timeout: 10_000 });
+    expect(Menu.setApplicationMenu).toHaveBeenCalledTimes(1);
+    if (process.platform === 'darwin') expect(Menu.current).toMatchObject({ template: [{ role: 'appMenu' }, { role: 'editMenu' }, { role: 'windowMenu' }] });
+    else expect(Menu.current).toBeNull();
+  });
+
   it('quits when another instance already holds the lock', async () => {
     const { app } = electron;
     const { BrowserWindow, ipcMain } = electron;

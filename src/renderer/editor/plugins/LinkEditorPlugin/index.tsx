@@ -127,8 +127,10 @@ export default function LinkEditorPlugin() {
       // Esc in the text closes a link's bubble (in the popover's own field, onKeyDown does).
       editor.registerCommand(
         KEY_ESCAPE_COMMAND,
-        () => {
+        (event) => {
           if (!current.current) return false;
+          // Marked as taken, so focus mode (useFocusMode) does not also leave on the same Esc.
+          event.preventDefault();
           setPopover(null);
           return true;
         },
