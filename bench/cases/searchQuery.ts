@@ -1,7 +1,7 @@
 // SearchService on the generated 10,000-article store, as the app runs it (ArticleStore source,
 // background build, snippets from the text the index keeps), side by side with the linear-scan floor over
 // the same articles in the same run. Budget: query p95 ≤ 10 ms.
-// The WordPress REST search peer (/wp/v2/posts?search=) waits for the portal harness.
+// The WordPress REST search peer (/wp/v2/posts?search=) over the same articles: searchWordPress.ts.
 import { join } from 'node:path';
 import { SearchService } from '../../src/main/services/search/SearchService';
 import { SEARCH_FIELDS, searchableFieldsOf } from '../../src/main/services/search/searchableFields';

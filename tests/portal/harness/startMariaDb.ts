@@ -47,6 +47,9 @@ export async function startMariaDb(options: StartMariaDbOptions): Promise<MariaD
         ...userArgs,
         '--auth-root-authentication-method=normal',
         '--skip-test-db',
+        // Its own temp dir (passed on to the bootstrap server): in the shared /tmp, two bootstraps at
+        // once were seen to lose a temporary table ("Could not remove temporary table … error: 2").
+        `--tmpdir=${runDir}`,
       ]);
     } catch (error) {
       throw new Error(`mariadb-install-db failed: ${(error as { stderr?: string }).stderr ?? String(error)}`);
@@ -64,6 +67,7 @@ export async function startMariaDb(options: StartMariaDbOptions): Promise<MariaD
       `--port=${port}`,
       '--bind-address=127.0.0.1',
       `--pid-file=${join(runDir, 'mariadb.pid')}`,
+      `--tmpdir=${runDir}`,
       ...userArgs,
       // No DNS: this machine has no network, and a reverse lookup per connection would stall.
       '--skip-name-resolve',
