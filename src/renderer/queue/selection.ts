@@ -48,6 +48,15 @@ export function moveFocus(selection: Selection, order: readonly string[], delta:
 
 /** The selected ids that are in `order` (visible now), in list order. */
 export function selectedInOrder(selection: Selection, order: readonly string[]): string[] {
+  // Runs on every key press; usually a few rows out of thousands are selected: look those up
+  // (a native indexOf each) rather than test every row against the set (~1 ms for 10,000).
+  if (selection.selected.size * 16 < order.length) {
+    return [...selection.selected]
+      .map((id) => ({ id, at: order.indexOf(id) }))
+      .filter((entry) => entry.at >= 0)
+      .sort((a, b) => a.at - b.at)
+      .map((entry) => entry.id);
+  }
   return order.filter((id) => selection.selected.has(id));
 }
 

@@ -42,4 +42,12 @@ describe('queue selection', () => {
     expect(s.focus).toBe('e');
     expect(ids(s)).toEqual(['e']);
   });
+
+  it('selectedInOrder gives list order whether few or many of a long list are selected', () => {
+    const long = Array.from({ length: 1_000 }, (_, i) => `id-${i}`);
+    for (const picked of [['id-900', 'id-3', 'gone', 'id-450'], long.filter((_, i) => i % 3 === 0).reverse()]) {
+      const selection = { selected: new Set(picked), anchor: null, focus: null };
+      expect(selectedInOrder(selection, long)).toEqual(long.filter((id) => picked.includes(id)));
+    }
+  });
 });
