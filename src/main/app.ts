@@ -107,7 +107,7 @@ export async function createApp(options: AppOptions): Promise<NewsdeskApp> {
   function subscribe(sink: EventSink): () => void {
     const unsubscribers = [
       services.profile.changes.on((payload) => sink('profile.changed', payload)),
-      articles.changes.on((payload) => sink('articles.changed', payload)),
+      articles.changes.on((payload) => sink('articles.changed', { ...payload, summaries: articles.summariesOf(payload.ids) })),
       articles.onNotice((notice) => sink('store.notice', notice)),
     ];
     return () => unsubscribers.forEach((unsubscribe) => unsubscribe());

@@ -132,6 +132,11 @@ export const events = {
   'articles.changed': z.object({
     ids: z.array(articleIdSchema),
     reason: z.enum(['created', 'saved', 'deleted', 'reloaded', 'transitioned']),
+    /**
+     * The summaries of those of `ids` that still exist: the queue patches its list with them
+     * instead of listing 10,000 summaries again after every autosave.
+     */
+    summaries: z.array(articleSummarySchema),
   }),
   'profile.changed': profileSchema,
   /** A file was quarantined while the app ran. */

@@ -277,3 +277,16 @@ test('10,000 rows by keyboard: the cursor row stays in the DOM and in view, anno
     await host.dispose();
   }
 });
+
+test('a save updates its row from the change event: the queue does not list every article again', async ({ page, newsdesk }) => {
+  await newsdesk.createArticle();
+  const listings: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/api/articles.list')) listings.push(request.url());
+  });
+  await page.getByTestId('title-input').fill('Cửa Lò đón khách');
+  await expect(newsdesk.rows.filter({ hasText: 'Cửa Lò đón khách' })).toHaveCount(1);
+  await newsdesk.createArticle();
+  await expect(newsdesk.rows).toHaveCount(2);
+  expect(listings).toEqual([]);
+});

@@ -1,9 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { keepFilesFromNavigating } from './keepFilesFromNavigating';
+import type { EventPayload } from '../../shared/contract';
 import type { Article, ArticleSummary } from '../../shared/model/Article';
 import { NewsdeskError } from '../../shared/errors';
 import { ArticleEditor } from '../editor/ArticleEditor';
 import { ArticleList } from '../queue/ArticleList';
+import { patchSummaries } from '../queue/patchSummaries';
 import { ImportTextButton } from '../editor/import/ImportTextButton';
 import { SearchPanel } from '../search/SearchPanel';
 import { ProfileSettings } from '../settings/ProfileSettings';
@@ -24,6 +26,8 @@ export function App() {
   return <Workspace bridge={bridge} />;
 }
 
+type ArticlesChanged = EventPayload<'articles.changed'>;
+
 function Workspace({ bridge }: { bridge: Bridge }) {
   const { t, locale, setLocale } = useI18n();
   const [articles, setArticles] = useState<ArticleSummary[]>([]);
@@ -34,13 +38,32 @@ function Workspace({ bridge }: { bridge: Bridge }) {
     setProblem(errorKey(error instanceof NewsdeskError ? error.code : 'INTERNAL'));
   }, []);
 
+  // The whole list (10,000 summaries, ~2 MB) is fetched at start and after a 'reloaded'; every other
+  // change arrives as an event carrying the changed summaries, patched in. A change that arrives
+  // while a listing is in flight is applied to that listing's answer too: it may predate the change.
+  const listings = useRef(new Set<ArticlesChanged[]>());
   const refresh = useCallback(() => {
-    bridge.invoke('articles.list', {}).then(setArticles, report);
+    const missed: ArticlesChanged[] = [];
+    listings.current.add(missed);
+    bridge.invoke('articles.list', {}).then(
+      (list) => {
+        listings.current.delete(missed);
+        setArticles(missed.reduce<ArticleSummary[]>((acc, change) => patchSummaries(acc, change), list));
+      },
+      (error: unknown) => {
+        listings.current.delete(missed);
+        report(error);
+      },
+    );
   }, [bridge, report]);
 
   useEffect(() => {
     refresh();
-    return bridge.on('articles.changed', refresh);
+    return bridge.on('articles.changed', (change) => {
+      if (change.reason === 'reloaded') return refresh();
+      for (const missed of listings.current) missed.push(change);
+      setArticles((current) => patchSummaries(current, change));
+    });
   }, [bridge, refresh]);
 
   const select = useCallback(
@@ -51,11 +74,9 @@ function Workspace({ bridge }: { bridge: Bridge }) {
   );
 
   const create = useCallback(() => {
-    bridge.invoke('articles.create', {}).then((article) => {
-      setOpen(article);
-      refresh();
-    }, report);
-  }, [bridge, refresh, report]);
+    // The queue learns of the new article from its 'created' event.
+    bridge.invoke('articles.create', {}).then(setOpen, report);
+  }, [bridge, report]);
 
   useEffect(() => keepFilesFromNavigating(), []);
 
@@ -99,10 +120,7 @@ function Workspace({ bridge }: { bridge: Bridge }) {
           <ArticleList bridge={bridge} articles={articles} selectedId={open?.id ?? null} onSelect={select} onCreate={create} />
           <ImportTextButton
             bridge={bridge}
-            onImported={(article) => {
-              setOpen(article);
-              refresh();
-            }}
+            onImported={setOpen}
           />
         </div>
         {open ? (

@@ -101,9 +101,10 @@ describe('createApp().invoke', () => {
       const { id } = created.value as { id: string };
       await app.invoke('articles.save', { id, baseRev: 1, changes: { title: 'Sự kiện 2' } });
       const articleEvents = seen.filter(([event]) => event === 'articles.changed').map(([, payload]) => payload);
-      expect(articleEvents).toEqual([
-        { ids: [id], reason: 'created' },
-        { ids: [id], reason: 'saved' },
+      // Each event carries the changed summaries, so the queue need not list everything again.
+      expect(articleEvents).toMatchObject([
+        { ids: [id], reason: 'created', summaries: [{ id, rev: 1, title: 'Sự kiện' }] },
+        { ids: [id], reason: 'saved', summaries: [{ id, rev: 2, title: 'Sự kiện 2' }] },
       ]);
 
       unsubscribe();

@@ -128,6 +128,14 @@ export class ArticleStore {
     return this.index.list();
   }
 
+  /** The summaries of those of `ids` that exist, in the order given. */
+  summariesOf(ids: readonly string[]): ArticleSummary[] {
+    return ids.flatMap((id) => {
+      const summary = this.index.get(id);
+      return summary ? [summary] : [];
+    });
+  }
+
   /** `createdBy`: the current profile's name, the writer the lifecycle's "own draft" rules name. */
   async create(fields: Partial<ArticleEditable> = {}, origin: { createdBy?: string } = {}): Promise<Article> {
     const id = this.newId();

@@ -58,10 +58,10 @@ describe('registerIpc', () => {
     const { app, emit } = fakeApp();
     const window = new BrowserWindow({});
     registerIpc(app, () => window as never);
-    emit('articles.changed', { ids: ['a1'], reason: 'saved' });
-    expect(window.webContents.send).toHaveBeenCalledWith('newsdesk:event:articles.changed', { ids: ['a1'], reason: 'saved' });
+    emit('articles.changed', { ids: ['a1'], reason: 'saved', summaries: [] });
+    expect(window.webContents.send).toHaveBeenCalledWith('newsdesk:event:articles.changed', { ids: ['a1'], reason: 'saved', summaries: [] });
     window.destroyed = true;
-    emit('articles.changed', { ids: ['a2'], reason: 'saved' });
+    emit('articles.changed', { ids: ['a2'], reason: 'saved', summaries: [] });
     expect(window.webContents.send).toHaveBeenCalledOnce();
   });
 
