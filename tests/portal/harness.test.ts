@@ -2,25 +2,14 @@
 // temp dir is left behind.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { connect } from 'node:net';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { portalSkipReason } from './harness/portalSkipReason';
+import { accepts } from './harness/startMariaDb';
 import { startWordPress } from './harness/startWordPress';
 
 const skip = portalSkipReason();
-
-function accepts(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host: '127.0.0.1', port });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
 
 async function waitUntilClosed(port: number, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;

@@ -97,7 +97,8 @@ export async function startMariaDb(options: StartMariaDbOptions): Promise<MariaD
   return { port, socket, dataDir, sql, stop: () => server.stop(60_000), killNow: () => server.killNow() };
 }
 
-function accepts(port: number): Promise<boolean> {
+/** Whether something accepts TCP connections on 127.0.0.1:port right now. */
+export function accepts(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = connect({ host: '127.0.0.1', port });
     socket.once('connect', () => {
