@@ -40,10 +40,15 @@ export function createWebTransport(token: string): NewsdeskTransport {
 
   async function runEventStream(): Promise<void> {
     // fetch streaming rather than EventSource, so the token travels in a header, not the URL.
+    let connectedBefore = false;
     for (;;) {
       try {
         const response = await fetch('/api/events', { headers: { [TOKEN_HEADER]: token } });
         if (!response.ok || !response.body) throw new Error(`events ${response.status}`);
+        // Back after a drop (or a host restart): changes made meanwhile were never sent, so the
+        // queue, which patches its list from events, is told to list again.
+        if (connectedBefore) dispatch('articles.changed', { ids: [], reason: 'reloaded', summaries: [] });
+        connectedBefore = true;
         const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
         let buffer = '';
         for (;;) {
@@ -77,7 +82,11 @@ export function createWebTransport(token: string): NewsdeskTransport {
     } catch {
       return;
     }
-    for (const listener of listeners.get(event as EventName) ?? []) listener(payload);
+    dispatch(event as EventName, payload);
+  }
+
+  function dispatch(event: EventName, payload: unknown): void {
+    for (const listener of listeners.get(event) ?? []) listener(payload);
   }
 
   return {
