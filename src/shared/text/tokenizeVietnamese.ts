@@ -41,11 +41,13 @@ export function foldedTerms(text: string): string[] {
 const TOKEN = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu;
 
 // Vietnamese has a few thousand syllables in use: folding each once and remembering it is cheaper
-// than folding every occurrence (search tokenizes a snippet window for every hit it returns).
+// than folding every occurrence (search tokenizes a snippet window for every hit it returns, and
+// the search index folds every syllable it stores).
 const syllables = new Map<string, string>();
-const SYLLABLES_MAX = 50_000;
+const SYLLABLES_MAX = 100_000;
 
-function foldSyllable(exact: string): string {
+/** foldVietnamese of one syllable, remembered (up to a bound, so odd input cannot grow it forever). */
+export function foldSyllable(exact: string): string {
   let folded = syllables.get(exact);
   if (folded === undefined) {
     folded = foldVietnamese(exact);

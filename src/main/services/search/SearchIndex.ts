@@ -1,5 +1,4 @@
-import { foldVietnamese } from '../../../shared/text/foldVietnamese';
-import type { Token } from '../../../shared/text/tokenizeVietnamese';
+import { foldSyllable, type Token } from '../../../shared/text/tokenizeVietnamese';
 import { SEARCH_FIELDS, type SearchableFields } from './searchableFields';
 
 /**
@@ -266,18 +265,6 @@ const FIELD_SEPARATOR = '\u0000';
 
 function weight(value: number): number {
   return FIELD_WEIGHT[value & 7]! + ((value & MANY) >> 4) * 2 + 1;
-}
-
-// Folding each distinct syllable once: a few thousand Vietnamese syllables in use, plus names.
-const folds = new Map<string, string>();
-const FOLDS_MAX = 100_000;
-function foldSyllable(exact: string): string {
-  let fold = folds.get(exact);
-  if (fold === undefined) {
-    fold = foldVietnamese(exact);
-    if (folds.size < FOLDS_MAX) folds.set(exact, fold);
-  }
-  return fold;
 }
 
 /** Packed postings of one syllable, sorted by article number. */
