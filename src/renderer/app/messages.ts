@@ -216,6 +216,11 @@ export const vi = {
   'status.chars': '{count} ký tự',
   'status.reading': '{minutes} phút đọc',
   'focus.leave': 'Thoát chế độ tập trung (Esc)',
+  'preview.open': 'Xem bản đăng',
+  'preview.heading': 'Xem trước bài như khi đăng trên cổng',
+  'preview.close': 'Đóng',
+  'preview.issues': 'Bài còn {count} điểm cần sửa trước khi gửi duyệt (xem danh sách kiểm tra dưới bài).',
+  'preview.noDate': 'Chưa hẹn ngày đăng: cổng sẽ ghi ngày bài được đăng.',
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -435,6 +440,11 @@ export const en: Messages = {
   'status.chars': '{count} characters',
   'status.reading': '{minutes} min read',
   'focus.leave': 'Leave focus mode (Esc)',
+  'preview.open': 'Portal preview',
+  'preview.heading': 'The article as the portal will publish it',
+  'preview.close': 'Close',
+  'preview.issues': '{count} thing(s) to fix before submitting (see the checklist below the text).',
+  'preview.noDate': 'No publish date set: the portal will print the day it is published.',
 };
 
 export const catalogs = { vi: vi as Messages, en } as const;

@@ -17,6 +17,8 @@ import { RulesChecklist } from './RulesChecklist';
 import { FOCUS_MODE_KEYS, useFocusMode } from './useFocusMode';
 import { useAutosave, type SaveStatus } from './useAutosave';
 import { HistoryButton } from '../history/HistoryButton';
+import { PortalPreview } from './preview/PortalPreview';
+import { PORTAL_PREVIEW_KEYS, usePortalPreview } from './preview/usePortalPreview';
 
 interface ArticleEditorProps {
   bridge: Bridge;
@@ -50,6 +52,8 @@ export function ArticleEditor({ bridge, article, onSaved, onTransitioned }: Arti
   const [body, setBody] = useState(article.body);
   const [counts, setCounts] = useState<TextCounts | null>(null);
   const focus = useFocusMode();
+  // The body is serialised lazily: hand over what was typed last before showing it.
+  const preview = usePortalPreview(() => flushBody.current?.());
   const figures = useMemo(() => figuresOf(body), [body]);
   const issues = useMemo(() => checkArticle({ title, lead: meta.lead, byline: meta.byline, body }), [title, meta.lead, meta.byline, body]);
 
@@ -89,6 +93,16 @@ export function ArticleEditor({ bridge, article, onSaved, onTransitioned }: Arti
         />
         <button
           type="button"
+          className="nd-preview-toggle"
+          data-testid="preview-toggle"
+          aria-haspopup="dialog"
+          title={t('toolbar.shortcut', { label: t('preview.open'), keys: shortcutLabel(PORTAL_PREVIEW_KEYS) })}
+          onClick={preview.show}
+        >
+          {t('preview.open')}
+        </button>
+        <button
+          type="button"
           className="nd-focus-toggle"
           data-testid="focus-toggle"
           aria-pressed={focus.on}
@@ -123,6 +137,20 @@ export function ArticleEditor({ bridge, article, onSaved, onTransitioned }: Arti
       </MediaContext.Provider>
       <RulesChecklist issues={issues} />
       <EditorStatusBar counts={counts} />
+      {preview.on && (
+        <MediaContext.Provider value={media}>
+          <PortalPreview
+            title={title}
+            lead={meta.lead}
+            byline={meta.byline}
+            dateline={meta.dateline}
+            publishAt={meta.publishAt}
+            body={body}
+            issueCount={issues.length}
+            onClose={preview.hide}
+          />
+        </MediaContext.Provider>
+      )}
     </article>
   );
 }

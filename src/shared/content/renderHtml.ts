@@ -12,6 +12,11 @@ export interface RenderOptions {
   mediaIdOf?: (assetId: string) => number | undefined;
   /** Where the portal serves an asset; defaults to the figure's own `src`. */
   srcOf?: (assetId: string) => string | undefined;
+  /**
+   * Image address schemes kept (default http, https). Only an in-app preview widens it, to the
+   * `blob:` URLs the editor shows photos through; nothing sent to the portal ever does.
+   */
+  imageSchemes?: readonly string[];
 }
 
 /** The credit follows the caption after this separator, inside its own span so it can be read back. */
@@ -125,7 +130,7 @@ function renderFigure(node: Loose, flavour: HtmlFlavour, options: RenderOptions)
   const credit = str(node.credit);
   const mediaId = assetId ? options.mediaIdOf?.(assetId) : undefined;
   const rawSrc = (assetId ? options.srcOf?.(assetId) : undefined) ?? str(node.src);
-  const src = rawSrc ? safeUrl(rawSrc, IMAGE_SCHEMES) : null;
+  const src = rawSrc ? safeUrl(rawSrc, options.imageSchemes ?? IMAGE_SCHEMES) : null;
   const imgClass = flavour === 'gutenberg' && mediaId !== undefined ? ` class="wp-image-${mediaId}"` : '';
   const img = `<img${src ? ` src="${escapeHtml(src)}"` : ''} alt="${escapeHtml(str(node.alt))}"${imgClass}/>`;
   let figcaption = '';
