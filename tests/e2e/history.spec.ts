@@ -101,3 +101,49 @@ test('restore with unsaved text: the typed text is saved as a version first, the
   await newsdesk.expectSaved();
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
+
+test('while a restore is under way the editor takes no input: the text reloads at the restored version, so nothing typed meanwhile is lost', async ({
+  newsdesk,
+  page,
+  host,
+}) => {
+  const history = new HistoryModel(page);
+  await newsdesk.createArticle();
+  await newsdesk.body.click();
+  await page.keyboard.insertText('Bản một');
+  await expect.poll(() => storedBody(host, page.request)).toContain('Bản một');
+  await newsdesk.expectSaved();
+  await page.keyboard.insertText(', bản hai');
+  await expect.poll(() => storedBody(host, page.request)).toContain('Bản một, bản hai');
+  await newsdesk.expectSaved();
+
+  // The restore request is held at the network until the test lets it go.
+  let release: () => void = () => undefined;
+  const gate = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route('**/api/history.restore', async (route) => {
+    await gate;
+    await route.continue();
+  });
+  await history.button.click();
+  await history.version(2).click();
+  await history.restore.click();
+  await expect(page.getByTestId('history-restoring')).toBeVisible();
+  // The writer goes back to the text and types: the keys are not taken, rather than taken and lost.
+  await newsdesk.body.click({ force: true, position: { x: 12, y: 8 } });
+  await page.keyboard.type('XYZ');
+  await newsdesk.title.click({ force: true, position: { x: 12, y: 8 } });
+  await page.keyboard.type('XYZ');
+  await expect(newsdesk.body).not.toContainText('XYZ');
+  await expect(newsdesk.title).not.toHaveValue(/XYZ/);
+
+  release();
+  await expect(history.panel).toBeHidden();
+  await expect(newsdesk.body).toHaveText('Bản một');
+  await newsdesk.body.click();
+  await page.keyboard.press('End');
+  await page.keyboard.insertText(' mới');
+  await expect.poll(() => storedBody(host, page.request)).toContain('Bản một mới');
+  await newsdesk.expectSaved();
+});

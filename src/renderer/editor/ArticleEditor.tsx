@@ -52,6 +52,8 @@ export function ArticleEditor({ bridge, article, onSaved, onTransitioned }: Arti
   const [body, setBody] = useState(article.body);
   const [counts, setCounts] = useState<TextCounts | null>(null);
   const focus = useFocusMode();
+  // A restore reloads the editor at the restored version: input is refused until it is done.
+  const [restoring, setRestoring] = useState(false);
   // The body is serialised lazily: hand over what was typed last before showing it.
   const preview = usePortalPreview(() => flushBody.current?.());
   const figures = useMemo(() => figuresOf(body), [body]);
@@ -90,6 +92,7 @@ export function ArticleEditor({ bridge, article, onSaved, onTransitioned }: Arti
           conflict={status.kind === 'conflict'}
           saveFirst={saveAll}
           onRestored={(next) => onTransitioned?.(next)}
+          onRestoring={setRestoring}
         />
         <button
           type="button"
@@ -113,30 +116,32 @@ export function ArticleEditor({ bridge, article, onSaved, onTransitioned }: Arti
           ⤢
         </button>
       </header>
-      <input
-        className="nd-title"
-        data-testid="title-input"
-        aria-label={t('editor.title')}
-        placeholder={t('editor.titlePlaceholder')}
-        value={title}
-        onChange={onTitle}
-        lang="vi"
-      />
-      <MetadataFields value={meta} figures={figures} onChange={onMeta} />
-      <MediaContext.Provider value={media}>
-        <BodyEditor
-          initialState={article.body}
-          onChange={(next) => {
-            setBody(next);
-            update({ body: next });
-          }}
-          onDirty={markDirty}
-          onCounts={setCounts}
-          flushRef={flushBody}
+      <div className="nd-editor-content" data-testid="editor-content" inert={restoring}>
+        <input
+          className="nd-title"
+          data-testid="title-input"
+          aria-label={t('editor.title')}
+          placeholder={t('editor.titlePlaceholder')}
+          value={title}
+          onChange={onTitle}
+          lang="vi"
         />
-      </MediaContext.Provider>
-      <RulesChecklist issues={issues} />
-      <EditorStatusBar counts={counts} />
+        <MetadataFields value={meta} figures={figures} onChange={onMeta} />
+        <MediaContext.Provider value={media}>
+          <BodyEditor
+            initialState={article.body}
+            onChange={(next) => {
+              setBody(next);
+              update({ body: next });
+            }}
+            onDirty={markDirty}
+            onCounts={setCounts}
+            flushRef={flushBody}
+          />
+        </MediaContext.Provider>
+        <RulesChecklist issues={issues} />
+        <EditorStatusBar counts={counts} />
+      </div>
       {preview.on && (
         <MediaContext.Provider value={media}>
           <PortalPreview

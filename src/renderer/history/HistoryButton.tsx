@@ -13,10 +13,12 @@ interface HistoryButtonProps {
   saveFirst(): Promise<number>;
   /** The restored article, at its new rev: the editor reloads from it. */
   onRestored(article: Article): void;
+  /** See HistoryPanel: the editor takes no input while a restore is under way. */
+  onRestoring?(restoring: boolean): void;
 }
 
 /** The editor bar's "History" button and the panel it opens. */
-export function HistoryButton({ bridge, article, conflict, saveFirst, onRestored }: HistoryButtonProps) {
+export function HistoryButton({ bridge, article, conflict, saveFirst, onRestored, onRestoring }: HistoryButtonProps) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   return (
@@ -34,6 +36,7 @@ export function HistoryButton({ bridge, article, conflict, saveFirst, onRestored
             setOpen(false);
             onRestored(restored);
           }}
+          onRestoring={onRestoring}
           onClose={() => setOpen(false)}
         />
       )}

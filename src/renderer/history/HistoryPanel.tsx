@@ -22,11 +22,16 @@ interface HistoryPanelProps {
    */
   saveFirst(): Promise<number>;
   onRestored(article: Article): void;
+  /**
+   * True from the moment Restore is pressed until it fails: the editor takes no input meanwhile,
+   * because on success it reloads at the restored version and text typed in between would be lost.
+   */
+  onRestoring?(restoring: boolean): void;
   onClose(): void;
 }
 
 /** Kept versions of one article, a word diff of the chosen one against the stored current text, restore. */
-export function HistoryPanel({ bridge, articleId, conflict, saveFirst, onRestored, onClose }: HistoryPanelProps) {
+export function HistoryPanel({ bridge, articleId, conflict, saveFirst, onRestored, onRestoring, onClose }: HistoryPanelProps) {
   const { t, locale } = useI18n();
   const [versions, setVersions] = useState<HistoryVersion[] | null>(null);
   const [current, setCurrent] = useState<Article | null>(null);
@@ -71,11 +76,13 @@ export function HistoryPanel({ bridge, articleId, conflict, saveFirst, onRestore
   const restore = () => {
     if (!chosen) return;
     setRestoring(true);
+    onRestoring?.(true);
     setProblem(null);
     saveFirst()
       .then((baseRev) => bridge.invoke('history.restore', { id: articleId, rev: chosen.rev, baseRev }))
       .then(onRestored, (error: unknown) => {
         setRestoring(false);
+        onRestoring?.(false);
         report(error);
       });
   };

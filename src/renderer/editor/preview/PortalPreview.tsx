@@ -26,7 +26,7 @@ export interface PortalPreviewProps {
 export function PortalPreview({ title, lead, byline, dateline, publishAt, body, issueCount, onClose }: PortalPreviewProps) {
   const { t } = useI18n();
   const media = useMedia();
-  const dialog = useRef<HTMLElement>(null);
+  const dialog = useRef<HTMLDialogElement>(null);
   const [urls, setUrls] = useState<ReadonlyMap<string, string> | null>(null);
 
   useEffect(() => {
@@ -43,12 +43,17 @@ export function PortalPreview({ title, lead, byline, dateline, publishAt, body, 
 
   const html = useMemo(() => (urls ? previewBodyHtml(body, (id) => urls.get(id)) : ''), [body, urls]);
 
+  // A modal <dialog>: the page behind is inert and Tab stays inside while it is open.
   useEffect(() => {
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    dialog.current?.focus();
+    const element = dialog.current;
+    if (element && !element.open) element.showModal();
+    element?.focus();
     return () => opener?.focus();
   }, []);
 
+  // Esc is handled here rather than by the dialog's own cancel, and marked as taken, so focus
+  // mode (which also leaves on Esc) stays on.
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'Escape') return;
     event.preventDefault();
@@ -60,17 +65,17 @@ export function PortalPreview({ title, lead, byline, dateline, publishAt, body, 
   };
 
   return (
-    <div className="nd-preview-backdrop" onMouseDown={(event) => event.target === event.currentTarget && onClose()}>
-      <section
-        ref={dialog}
-        className="nd-preview"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="nd-preview-heading"
-        data-testid="portal-preview"
-        tabIndex={-1}
-        onKeyDown={onKeyDown}
-      >
+    <dialog
+      ref={dialog}
+      className="nd-preview"
+      aria-labelledby="nd-preview-heading"
+      data-testid="portal-preview"
+      tabIndex={-1}
+      onKeyDown={onKeyDown}
+      // A press on the backdrop lands on the <dialog> itself; one inside lands on its content.
+      onMouseDown={(event) => event.target === event.currentTarget && onClose()}
+    >
+      <div className="nd-preview-sheet">
         <header className="nd-preview-bar">
           <h2 id="nd-preview-heading">{t('preview.heading')}</h2>
           <button type="button" data-testid="preview-close" onClick={onClose}>
@@ -102,7 +107,7 @@ export function PortalPreview({ title, lead, byline, dateline, publishAt, body, 
             </p>
           )}
         </article>
-      </section>
-    </div>
+      </div>
+    </dialog>
   );
 }
