@@ -109,3 +109,81 @@ test('Telex composition in a figure caption and a tag', async ({ page, newsdesk,
   await expect(page.getByTestId('tag')).toHaveText(['Nghệ An×']);
   await editor.expectStored((a) => JSON.stringify(a.body).includes(`"caption":"${PHRASE}"`) && JSON.stringify(a.tags) === '["Nghệ An"]');
 });
+
+/**
+ * VNI puts the marks with digits, often at the end of the syllable: "thong6" shows "thong" and
+ * then rewrites a letter in its middle ("thông"); "Cua73" marks two letters back.
+ */
+const VNI: Record<string, string[]> = {
+  Cửa: ['C', 'Cu', 'Cua', 'Cưa', 'Cửa'],
+  Lò: ['L', 'Lo', 'Lò'],
+  thông: ['t', 'th', 'tho', 'thon', 'thong', 'thông'],
+  tin: ['t', 'ti', 'tin'],
+  Nghệ: ['N', 'Ng', 'Ngh', 'Nghe', 'Nghê', 'Nghệ'],
+  An: ['A', 'An'],
+};
+
+test('VNI composition, marks typed at the end of the syllable, in the title and the body', async ({ page, newsdesk, host }) => {
+  const editor = new EditorPanel(page, host);
+  const cdp = await page.context().newCDPSession(page);
+  await newsdesk.createArticle();
+  const compose = async () => {
+    const words = PHRASE.split(' ');
+    for (const [index, word] of words.entries()) {
+      for (const step of VNI[word]!) await cdp.send('Input.imeSetComposition', { text: step, selectionStart: step.length, selectionEnd: step.length });
+      await cdp.send('Input.insertText', { text: word });
+      if (index < words.length - 1) await page.keyboard.press('Space');
+    }
+  };
+  await focusEnd(newsdesk.title);
+  await compose();
+  await expect(newsdesk.title).toHaveValue(PHRASE);
+  await focusEnd(editor.body);
+  await compose();
+  await expect(editor.body.locator('p')).toHaveText([PHRASE]);
+  await editor.expectStored((article) => article.title === PHRASE && JSON.stringify(article.body).includes(PHRASE));
+});
+
+/**
+ * Unikey on Windows (and ibus-unikey without preedit) composes nothing: it erases what it typed with
+ * Backspace and types the marked syllable again. "Cửa" by Telex keys C-u-w-a-r arrives as:
+ * C, u, ⌫, ư, a, ⌫⌫, ửa.
+ */
+const UNIKEY: Record<string, (string | number)[]> = {
+  Cửa: ['C', 'u', 1, 'ư', 'a', 2, 'ửa'],
+  Lò: ['L', 'o', 1, 'ò'],
+  thông: ['t', 'h', 'o', 1, 'ô', 'n', 'g'],
+  tin: ['t', 'i', 'n'],
+  Nghệ: ['N', 'g', 'h', 'e', 1, 'ê', 1, 'ệ'],
+  An: ['A', 'n'],
+};
+
+test('the Unikey way (erase with Backspace, type the marked syllable again) neither duplicates nor drops', async ({
+  page,
+  newsdesk,
+  host,
+}) => {
+  const editor = new EditorPanel(page, host);
+  await newsdesk.createArticle();
+  const type = async () => {
+    const words = PHRASE.split(' ');
+    for (const [index, word] of words.entries()) {
+      for (const step of UNIKEY[word]!) {
+        if (typeof step === 'number') for (let i = 0; i < step; i += 1) await page.keyboard.press('Backspace');
+        else await page.keyboard.type(step);
+      }
+      if (index < words.length - 1) await page.keyboard.press('Space');
+    }
+  };
+  await focusEnd(newsdesk.title);
+  await type();
+  await expect(newsdesk.title).toHaveValue(PHRASE);
+  await focusEnd(editor.body);
+  await type();
+  await page.keyboard.press('Enter');
+  await type();
+  await expect(editor.body.locator('p')).toHaveText([PHRASE, PHRASE]);
+  await editor.expectStored((article) => article.title === PHRASE && occurrences(JSON.stringify(article.body), PHRASE) === 2);
+  const stored = JSON.stringify(await editor.stored());
+  expect(stored).toBe(stored.normalize('NFC'));
+});
