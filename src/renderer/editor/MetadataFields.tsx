@@ -87,7 +87,8 @@ export function MetadataFields({ value, figures, onChange }: MetadataFieldsProps
           >
             <option value="">{t('editor.featuredNone')}</option>
             {figures.map((figure, index) => (
-              <option key={`${figure.assetId}-${index}`} value={figure.assetId}>
+              // An empty photo slot keeps its number (as in the checklist) but cannot be chosen.
+              <option key={`${figure.assetId}-${index}`} value={figure.assetId} disabled={figure.assetId === ''}>
                 {t('editor.featuredFigure', { n: index + 1, caption: figure.caption.slice(0, 60) })}
               </option>
             ))}

@@ -25,6 +25,7 @@ export const ARTICLE_ISSUE_CODES = [
   'BODY_EMPTY',
   'BYLINE_MISSING',
   'BYLINE_TOO_LONG',
+  'FIGURE_PHOTO_MISSING',
   'FIGURE_CAPTION_MISSING',
   'FIGURE_CAPTION_FILENAME',
   'FIGURE_CAPTION_TOO_LONG',
@@ -48,6 +49,8 @@ export type CheckableArticle = Pick<ArticleEditable, 'title' | 'lead' | 'body' |
 /** The figures of a body in reading order, as the agreed `figure` JSON carries them. */
 export interface FigureFacts {
   assetId: string;
+  /** The portal's address of a photo that came from the portal and has no local asset. */
+  src: string;
   caption: string;
   alt: string;
   credit: string;
@@ -61,6 +64,7 @@ export function figuresOf(body: ArticleEditable['body']): FigureFacts[] {
     if (record.type === 'figure') {
       found.push({
         assetId: stringOr(record.assetId),
+        src: stringOr(record.src),
         caption: stringOr(record.caption),
         alt: stringOr(record.alt),
         credit: stringOr(record.credit),
@@ -107,6 +111,8 @@ export function checkArticle(article: CheckableArticle): ArticleIssue[] {
 
   figuresOf(article.body).forEach((figure, index) => {
     const where = { field: 'figure' as const, figure: index + 1, assetId: figure.assetId };
+    // An imported slot (`tttt1`, `img_4426`) holds no photo until one is chosen for it.
+    if (figure.assetId === '' && figure.src === '') issues.push({ code: 'FIGURE_PHOTO_MISSING', ...where });
     const caption = figure.caption.trim();
     if (caption === '') issues.push({ code: 'FIGURE_CAPTION_MISSING', ...where });
     else if (isCameraFileName(caption)) issues.push({ code: 'FIGURE_CAPTION_FILENAME', ...where });

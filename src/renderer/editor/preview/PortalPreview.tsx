@@ -41,7 +41,7 @@ export function PortalPreview({ title, lead, byline, dateline, publishAt, body, 
     };
   }, [body, media]);
 
-  const html = useMemo(() => (urls ? previewBodyHtml(body, (id) => urls.get(id)) : ''), [body, urls]);
+  const html = useMemo(() => (urls ? previewBodyHtml(body, (id) => urls.get(id), t('figure.empty')) : ''), [body, urls, t]);
 
   // A modal <dialog>: the page behind is inert and Tab stays inside while it is open.
   useEffect(() => {

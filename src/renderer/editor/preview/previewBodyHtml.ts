@@ -21,15 +21,30 @@ purifier.addHook('uponSanitizeAttribute', (_node, data) => {
  * converter escapes everything it writes; the result is sanitised once more before it meets the
  * DOM, because a bug there must not become script in the app's window.
  */
-export function previewBodyHtml(body: LexicalState, urlOf: (assetId: string) => string | undefined): string {
+export function previewBodyHtml(
+  body: LexicalState,
+  urlOf: (assetId: string) => string | undefined,
+  /** Shown where a figure has no photo (an imported slot not filled yet): the portal would show a hole. */
+  missingPhotoLabel: string,
+): string {
   const html = lexicalToCleanHtml(body, { srcOf: urlOf, imageSchemes: ['blob'] });
-  return purifier.sanitize(html, {
+  const fragment = purifier.sanitize(html, {
     ALLOWED_TAGS,
     ALLOWED_ATTR: ['href', 'src', 'alt', 'start', 'style'],
     ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|blob:)/i,
     ALLOW_DATA_ATTR: false,
     ALLOW_ARIA_ATTR: false,
+    RETURN_DOM_FRAGMENT: true,
   });
+  for (const image of Array.from(fragment.querySelectorAll('img:not([src])'))) {
+    const hole = document.createElement('span');
+    hole.className = 'nd-preview-missing';
+    hole.textContent = missingPhotoLabel;
+    image.replaceWith(hole);
+  }
+  const holder = document.createElement('div');
+  holder.append(fragment);
+  return holder.innerHTML;
 }
 
 /** "Đăng ngày 24/11/2016": the portal's own date line, in its own language and format. */

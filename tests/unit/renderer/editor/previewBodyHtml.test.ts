@@ -15,12 +15,14 @@ import { portalDateLine, previewBodyHtml } from '../../../../src/renderer/editor
 const state = (children: Parameters<typeof documentOf>[0]) => documentOf(children) as unknown as LexicalState;
 const urls = new Map([['a1', 'blob:http://127.0.0.1:4000/5b1c']]);
 const urlOf = (id: string) => urls.get(id);
+const HOLE = 'Chưa có ảnh cho ô này';
 
 describe('previewBodyHtml', () => {
   it('shows photos through the editor’s blob: URLs, with alt text, caption and credit', () => {
     const html = previewBodyHtml(
       state([figureNode({ assetId: 'a1', caption: 'Du khách tắm biển Cửa Lò', alt: 'Bãi biển', credit: 'Hoàng Lan' })]),
       urlOf,
+      HOLE,
     );
     const doc = new DOMParser().parseFromString(html, 'text/html');
     const img = doc.querySelector('figure img')!;
@@ -36,6 +38,7 @@ describe('previewBodyHtml', () => {
         paragraphNode([textNode('Xem '), linkNode('https://example.org/a', [textNode('tại đây')])], 'right'),
       ]),
       urlOf,
+      HOLE,
     );
     expect(html).toBe('<h3 style="text-align:center">Tiêu đề phụ</h3>\n<p style="text-align:right">Xem <a href="https://example.org/a">tại đây</a></p>');
   });
@@ -45,17 +48,34 @@ describe('previewBodyHtml', () => {
       state([
         paragraphNode([textNode('<img src=x onerror="alert(1)"> & <script>alert(2)</script>')]),
         paragraphNode([linkNode('javascript:alert(3)', [textNode('bấm')])]),
-        figureNode({ assetId: 'missing', caption: '"><script>alert(4)</script>', alt: '" onerror="alert(5)', credit: '' }),
+        figureNode({ assetId: 'a1', caption: '"><script>alert(4)</script>', alt: '" onerror="alert(5)', credit: '' }),
       ]),
       urlOf,
+      HOLE,
     );
     const doc = new DOMParser().parseFromString(html, 'text/html');
     expect(doc.querySelectorAll('script')).toHaveLength(0);
     expect(doc.querySelectorAll('[onerror]')).toHaveLength(0);
     expect(doc.querySelectorAll('a')).toHaveLength(0);
     expect(doc.querySelectorAll('img')).toHaveLength(1);
-    expect(doc.querySelector('img')!.hasAttribute('src')).toBe(false);
+    expect(doc.querySelector('img')!.getAttribute('alt')).toBe('" onerror="alert(5)');
     expect(doc.body.textContent).toContain('<script>alert(2)</script>');
+  });
+
+  it('an empty photo slot, or a photo that could not be read, shows as a marked hole, not an empty image', () => {
+    const html = previewBodyHtml(
+      state([
+        figureNode({ assetId: '', caption: 'Lãnh đạo huyện tham quan gian hàng', alt: '', credit: '', sourceName: 'img_4426' }),
+        figureNode({ assetId: 'unreadable', caption: 'Tàu cá', alt: 'Tàu', credit: '' }),
+      ]),
+      urlOf,
+      HOLE,
+    );
+    const doc = new DOMParser().parseFromString(html, 'text/html');
+    expect(doc.querySelectorAll('img')).toHaveLength(0);
+    expect(Array.from(doc.querySelectorAll('figure .nd-preview-missing'), (hole) => hole.textContent)).toEqual([HOLE, HOLE]);
+    expect(doc.querySelectorAll('figcaption')).toHaveLength(2);
+    expect(html).not.toContain('img_4426');
   });
 });
 

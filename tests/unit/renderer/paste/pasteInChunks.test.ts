@@ -6,7 +6,7 @@ import { HorizontalRuleNode } from '@lexical/react/LexicalHorizontalRuleNode';
 import { HeadingNode, QuoteNode, registerRichText } from '@lexical/rich-text';
 import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical';
 import { expect, it } from 'vitest';
-import { isPhotoFile } from '../../../../src/renderer/editor/plugins/ImagesPlugin';
+import { isPhotoFile } from '../../../../src/renderer/editor/media/isPhotoFile';
 import { pasteInChunks } from '../../../../src/renderer/editor/plugins/PastePlugin/pasteInChunks';
 import { lexicalToCleanHtml } from '../../../../src/shared/content/lexicalToCleanHtml';
 import type { LexicalState } from '../../../../src/shared/model/Article';

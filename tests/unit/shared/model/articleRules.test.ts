@@ -69,6 +69,15 @@ describe('checkArticle', () => {
     ]);
   });
 
+  it('an imported photo slot with no photo is flagged until one is put in; a portal photo (src only) is not', () => {
+    const slot = { ...figure('Lãnh đạo huyện tham quan gian hàng', 'Gian hàng', ''), sourceName: 'img_4426' };
+    const fromPortal = { ...figure('Tàu cá cập cảng', 'Tàu cá', ''), src: 'https://portal.example/anh.jpg' };
+    expect(checkArticle({ ...complete, body: bodyWith(paragraph('Chữ'), slot, fromPortal) })).toEqual([
+      { code: 'FIGURE_PHOTO_MISSING', field: 'figure', figure: 1, assetId: '' },
+    ]);
+    expect(codes({ ...complete, body: bodyWith(paragraph('Chữ'), { ...slot, assetId: 'a9' }) })).toEqual([]);
+  });
+
   it('counts a camera file name as no caption', () => {
     const body = bodyWith(paragraph('Chữ'), figure('IMG_4426', 'Bãi biển'));
     expect(codes({ ...complete, body })).toEqual(['FIGURE_CAPTION_FILENAME']);
@@ -92,7 +101,7 @@ describe('isCameraFileName', () => {
 describe('figuresOf', () => {
   it('reads the agreed figure JSON and ignores other nodes', () => {
     expect(figuresOf(bodyWith(paragraph('x'), figure('C', 'A', 'id1')))).toEqual([
-      { assetId: 'id1', caption: 'C', alt: 'A', credit: 'Thanh Bình' },
+      { assetId: 'id1', src: '', caption: 'C', alt: 'A', credit: 'Thanh Bình' },
     ]);
   });
 });

@@ -134,6 +134,12 @@ export class FigureNode extends DecoratorNode<JSX.Element> {
     return this.getLatest().__credit;
   }
 
+  /** Puts a photo in the figure (an imported slot, or a replacement); its fields stay. */
+  setAssetId(assetId: string): this {
+    const writable = this.getWritable();
+    writable.__assetId = assetId;
+    return writable;
+  }
   setCaption(caption: string): this {
     const writable = this.getWritable();
     writable.__caption = caption;

@@ -1,9 +1,11 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $getNodeByKey, SKIP_DOM_SELECTION_TAG, stopLexicalPropagation, type NodeKey } from 'lexical';
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
+import { NewsdeskError } from '../../../../shared/errors';
 import { isCameraFileName } from '../../../../shared/model/articleRules';
 import { useI18n } from '../../../app/i18n';
-import type { MessageKey } from '../../../app/messages';
+import { errorKey, type MessageKey } from '../../../app/messages';
+import { isPhotoFile, PHOTO_ACCEPT } from '../../media/isPhotoFile';
 import { useMedia } from '../../media/MediaContext';
 import { $isFigureNode, type FigureField } from './FigureNode';
 import './FigureView.css';
@@ -126,7 +128,7 @@ function FigureEditorView({ nodeKey, assetId, caption, alt, credit, sourceName }
 
   return (
     <figure ref={root} className="nd-figure" data-testid="figure" data-asset-id={assetId} aria-label={t('figure.label')}>
-      <FigureImage assetId={assetId} alt={alt} />
+      <FigureImage nodeKey={nodeKey} assetId={assetId} alt={alt} />
       <SourceName name={sourceName} />
       <div className="nd-figure-fields">
         <FigureInput label={t('figure.caption')} field="caption" value={caption} onCommit={commit} multiline />
@@ -161,14 +163,28 @@ function SourceName({ name }: { name: string }) {
   );
 }
 
-/** The display rendition; mounted only once the figure is near the viewport (see FigureView). */
-function FigureImage({ assetId, alt }: { assetId: string; alt: string }) {
+type Placing = { kind: 'idle' } | { kind: 'importing' } | { kind: 'failed'; message: string };
+
+/**
+ * The display rendition, or the empty slot an imported text left (`tttt1`, `img_4426`). Either
+ * way the photographer can put a photo in: chosen from disk or dropped on the figure, it goes
+ * through the media service and the figure keeps its caption, alt text and credit (one undo step).
+ * Mounted only once the figure is near the viewport (see FigureView).
+ */
+function FigureImage({ nodeKey, assetId, alt }: { nodeKey: NodeKey; assetId: string; alt: string }) {
   const { t } = useI18n();
   const media = useMedia();
+  const [editor] = useLexicalComposerContext();
+  const picker = useRef<HTMLInputElement>(null);
+  const slot = useRef<HTMLDivElement>(null);
   const [url, setUrl] = useState<string | null>(null);
   const [failed, setFailed] = useState(false);
+  const [placing, setPlacing] = useState<Placing>({ kind: 'idle' });
 
   useEffect(() => {
+    setUrl(null);
+    setFailed(false);
+    if (assetId === '') return;
     let cancelled = false;
     media.urlFor(assetId, 'display').then(
       (next) => !cancelled && setUrl(next),
@@ -179,13 +195,89 @@ function FigureImage({ assetId, alt }: { assetId: string; alt: string }) {
     };
   }, [assetId, media]);
 
+  const place = async (file: File) => {
+    if (!isPhotoFile(file)) {
+      setPlacing({ kind: 'failed', message: t('photo.notPhoto', { name: file.name }) });
+      return;
+    }
+    setPlacing({ kind: 'importing' });
+    try {
+      const asset = await media.importFile(file);
+      editor.update(() => {
+        const node = $getNodeByKey(nodeKey);
+        if ($isFigureNode(node)) node.setAssetId(asset.assetId);
+      });
+      setPlacing({ kind: 'idle' });
+    } catch (error) {
+      const code = error instanceof NewsdeskError ? error.code : 'INTERNAL';
+      setPlacing({ kind: 'failed', message: t('figure.importFailed', { reason: t(errorKey(code)) }) });
+    }
+  };
+
+  const onFile = (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (file) void place(file);
+  };
+  const placeRef = useRef(place);
+  placeRef.current = place;
+  // A photo dropped on the figure fills it rather than landing in the text as a new figure. Native
+  // listeners: the body's own drop handling (Lexical's, on the contenteditable) hears the event
+  // before React's root would.
+  useEffect(() => {
+    const element = slot.current;
+    if (!element) return;
+    const hasFiles = (event: globalThis.DragEvent) => event.dataTransfer?.types.includes('Files') ?? false;
+    const onDragOver = (event: globalThis.DragEvent) => {
+      if (!hasFiles(event)) return;
+      event.preventDefault();
+      event.stopPropagation();
+    };
+    const onDrop = (event: globalThis.DragEvent) => {
+      const file = event.dataTransfer?.files[0];
+      if (!file) return;
+      event.preventDefault();
+      event.stopPropagation();
+      void placeRef.current(file);
+    };
+    element.addEventListener('dragover', onDragOver);
+    element.addEventListener('drop', onDrop);
+    return () => {
+      element.removeEventListener('dragover', onDragOver);
+      element.removeEventListener('drop', onDrop);
+    };
+  }, []);
+
+  const empty = assetId === '';
   return (
-    <div className="nd-figure-image">
+    <div ref={slot} className={empty ? 'nd-figure-image nd-figure-empty' : 'nd-figure-image'} data-testid="figure-slot">
       {url ? (
         <img src={url} alt={alt} data-testid="figure-image" draggable={false} />
+      ) : empty ? (
+        <span className="nd-figure-empty-label">{t('figure.empty')}</span>
       ) : failed ? (
         <span className="nd-figure-warning">{t('figure.unavailable')}</span>
       ) : null}
+      <input ref={picker} type="file" accept={PHOTO_ACCEPT} hidden data-testid="figure-file-input" onChange={onFile} />
+      <button
+        type="button"
+        className="nd-figure-choose"
+        data-testid="figure-choose"
+        disabled={placing.kind === 'importing'}
+        onClick={() => picker.current?.click()}
+      >
+        {empty ? t('figure.choose') : t('figure.replace')}
+      </button>
+      {placing.kind === 'importing' && (
+        <span className="nd-figure-status" role="status">
+          {t('figure.importing')}
+        </span>
+      )}
+      {placing.kind === 'failed' && (
+        <span className="nd-figure-warning" role="alert" data-testid="figure-photo-error">
+          {placing.message}
+        </span>
+      )}
     </div>
   );
 }

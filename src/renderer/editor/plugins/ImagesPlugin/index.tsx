@@ -6,6 +6,7 @@ import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { NewsdeskError } from '../../../../shared/errors';
 import { useI18n } from '../../../app/i18n';
 import { errorKey } from '../../../app/messages';
+import { isPhotoFile, PHOTO_ACCEPT } from '../../media/isPhotoFile';
 import { useMedia } from '../../media/MediaContext';
 import { $createFigureNode, FigureNode, type FigurePayload } from '../../nodes/FigureNode/FigureNode';
 
@@ -19,14 +20,6 @@ export const PICK_PHOTO_COMMAND: LexicalCommand<void> = createCommand('PICK_PHOT
  */
 export const IMPORT_PHOTOS_COMMAND: LexicalCommand<File[]> = createCommand('IMPORT_PHOTOS_COMMAND');
 
-/** What the media service stores (the file picker's `accept` says the same). */
-const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif'];
-const PHOTO_NAME = /\.(jpe?g|png|webp|gif)$/i;
-
-/** A photo by its type, or by its name when the system gave no type. */
-export function isPhotoFile(file: { type: string; name: string }): boolean {
-  return file.type === '' ? PHOTO_NAME.test(file.name) : PHOTO_TYPES.includes(file.type);
-}
 
 type ImportState = { kind: 'idle' } | { kind: 'importing' } | { kind: 'failed'; message: string };
 
@@ -101,7 +94,7 @@ export default function ImagesPlugin() {
       <input
         ref={input}
         type="file"
-        accept="image/jpeg,image/png,image/webp,image/gif"
+        accept={PHOTO_ACCEPT}
         hidden
         data-testid="photo-file-input"
         onChange={onFile}
