@@ -23,7 +23,7 @@ import {
   type LexicalCommand,
   type TextFormatType,
 } from 'lexical';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { blockAlignOf } from '../../../../shared/content/serializedNodes';
 import { useI18n } from '../../../app/i18n';
 import type { MessageKey } from '../../../app/messages';
@@ -32,6 +32,7 @@ import { PICK_PHOTO_COMMAND } from '../ImagesPlugin';
 import { OPEN_LINK_EDITOR_COMMAND } from '../LinkEditorPlugin';
 import { shortcutLabel } from './shortcutLabel';
 import './Toolbar.css';
+import { LinkIcon, PhotoIcon } from './ToolbarIcons';
 
 export const BLOCK_TYPES = ['paragraph', 'h2', 'h3', 'h4', 'quote'] as const;
 export type BlockType = (typeof BLOCK_TYPES)[number];
@@ -144,7 +145,7 @@ export default function ToolbarPlugin() {
         pressed={state.link}
         onClick={() => editor.dispatchCommand(OPEN_LINK_EDITOR_COMMAND, undefined)}
       >
-        🔗
+        <LinkIcon />
       </ToolButton>
       <span className="nd-toolbar-sep" />
       {ALIGN_BUTTONS.map(({ align, label, glyph }) => (
@@ -175,7 +176,7 @@ export default function ToolbarPlugin() {
         ―
       </ToolButton>
       <ToolButton label={t('toolbar.photo')} title={t('toolbar.photo')} onClick={() => editor.dispatchCommand(PICK_PHOTO_COMMAND, undefined)}>
-        🖼
+        <PhotoIcon />
       </ToolButton>
       <span className="nd-toolbar-sep" />
       <ToolButton label={t('toolbar.undo')} title={tip('toolbar.undo', 'Mod+Z')} disabled={!canUndo} onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)}>
@@ -195,7 +196,8 @@ interface ToolButtonProps {
   disabled?: boolean;
   className?: string;
   onClick(): void;
-  children: string;
+  /** A glyph or an icon; decorative, the label names the button. */
+  children: ReactNode;
 }
 
 function ToolButton({ label, title, pressed, disabled, className, onClick, children }: ToolButtonProps) {
