@@ -232,3 +232,45 @@ test('focus mode hides the list and chrome; Esc leaves', async ({ page, newsdesk
   await page.getByTestId('focus-toggle').click();
   await expect(newsdesk.newArticleButton).toBeVisible();
 });
+
+test('typing inside text: formats carry on, a caret with a new format starts new text, a link ends where it ended, undo takes the word back', async ({
+  page,
+  newsdesk,
+  host,
+}) => {
+  const editor = new EditorPanel(page, host);
+  await editor.body.click();
+  await page.keyboard.type('Cửa Lò ');
+  await page.keyboard.press(`${MOD}+b`);
+  await page.keyboard.type('đông');
+  await page.keyboard.press(`${MOD}+b`);
+  await page.keyboard.type(' khách');
+  // Inside the bold word: the typed letters are bold too.
+  for (let i = 0; i < 8; i += 1) await page.keyboard.press('ArrowLeft');
+  await page.keyboard.type('XY');
+  await expect(editor.body.locator('.nd-bold')).toHaveText('đôXYng');
+  await expect(editor.body.locator('p')).toHaveText('Cửa Lò đôXYng khách');
+
+  // A link, then text typed right after it stays outside it.
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Xem');
+  await page.keyboard.press('Shift+Home');
+  await page.keyboard.press(`${MOD}+KeyK`);
+  await page.getByTestId('link-url').fill('https://example.org/tin');
+  await page.getByTestId('link-url').press('Enter');
+  await editor.body.locator('a').click();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('End');
+  await page.keyboard.type(' thêm');
+  await expect(editor.body.locator('a')).toHaveText('Xem');
+  await expect(editor.body.locator('p').nth(1)).toHaveText('Xem thêm');
+
+  // Undo takes back what was typed last, as one step, not letter by letter.
+  await page.keyboard.press(`${MOD}+z`);
+  await expect(editor.body.locator('p').nth(1)).toHaveText('Xem');
+  await editor.expectStored((article) => {
+    const text = JSON.stringify(article.body);
+    return text.includes('"text":"đôXYng"') && text.includes('"text":"Cửa Lò "') && !text.includes('thêm');
+  });
+});
