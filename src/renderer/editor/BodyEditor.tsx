@@ -17,6 +17,7 @@ import { useI18n } from '../app/i18n';
 import { FigureNode } from './nodes/FigureNode/FigureNode';
 import AlignPlugin from './plugins/AlignPlugin';
 import CountsPlugin from './plugins/CountsPlugin';
+import FreshSelectionPlugin from './plugins/FreshSelectionPlugin';
 import ImagesPlugin from './plugins/ImagesPlugin';
 import LinkEditorPlugin from './plugins/LinkEditorPlugin';
 import LoadPlugin from './plugins/LoadPlugin';
@@ -88,6 +89,7 @@ export function BodyEditor({ initialState, onChange, onDirty, onCounts, flushRef
         />
       </div>
       <HistoryPlugin />
+      <FreshSelectionPlugin />
       <NormalizePlugin />
       <PastePlugin />
       <ListPlugin />
