@@ -17,20 +17,25 @@ const TELEX: Record<string, string[]> = {
 };
 const PHRASE = 'Cửa Lò thông tin Nghệ An';
 
-async function composeWord(cdp: CDPSession, word: string, commit: string = word): Promise<void> {
-  for (const step of TELEX[word]!) {
+async function composeWord(cdp: CDPSession, word: string, commit: string = word, steps: Record<string, string[]> = TELEX): Promise<void> {
+  for (const step of steps[word]!) {
     await cdp.send('Input.imeSetComposition', { text: step, selectionStart: step.length, selectionEnd: step.length });
   }
   await cdp.send('Input.insertText', { text: commit });
 }
 
-/** Types the phrase word by word through the IME; spaces are typed as plain keys between words. */
-async function composePhrase(page: Page, cdp: CDPSession, options: { decomposedCommit?: boolean } = {}): Promise<void> {
+/** Types the phrase word by word with `typeWord`; spaces are typed as plain keys between words. */
+async function typePhrase(page: Page, typeWord: (word: string) => Promise<void>): Promise<void> {
   const words = PHRASE.split(' ');
   for (const [index, word] of words.entries()) {
-    await composeWord(cdp, word, options.decomposedCommit ? word.normalize('NFD') : word);
+    await typeWord(word);
     if (index < words.length - 1) await page.keyboard.press('Space');
   }
+}
+
+/** Types the phrase through the Telex IME. */
+async function composePhrase(page: Page, cdp: CDPSession, options: { decomposedCommit?: boolean } = {}): Promise<void> {
+  await typePhrase(page, (word) => composeWord(cdp, word, options.decomposedCommit ? word.normalize('NFD') : word));
 }
 
 function occurrences(text: string, needle: string): number {
@@ -127,14 +132,7 @@ test('VNI composition, marks typed at the end of the syllable, in the title and 
   const editor = new EditorPanel(page, host);
   const cdp = await page.context().newCDPSession(page);
   await newsdesk.createArticle();
-  const compose = async () => {
-    const words = PHRASE.split(' ');
-    for (const [index, word] of words.entries()) {
-      for (const step of VNI[word]!) await cdp.send('Input.imeSetComposition', { text: step, selectionStart: step.length, selectionEnd: step.length });
-      await cdp.send('Input.insertText', { text: word });
-      if (index < words.length - 1) await page.keyboard.press('Space');
-    }
-  };
+  const compose = () => typePhrase(page, (word) => composeWord(cdp, word, word, VNI));
   await focusEnd(newsdesk.title);
   await compose();
   await expect(newsdesk.title).toHaveValue(PHRASE);
@@ -165,16 +163,13 @@ test('the Unikey way (erase with Backspace, type the marked syllable again) neit
 }) => {
   const editor = new EditorPanel(page, host);
   await newsdesk.createArticle();
-  const type = async () => {
-    const words = PHRASE.split(' ');
-    for (const [index, word] of words.entries()) {
+  const type = () =>
+    typePhrase(page, async (word) => {
       for (const step of UNIKEY[word]!) {
         if (typeof step === 'number') for (let i = 0; i < step; i += 1) await page.keyboard.press('Backspace');
         else await page.keyboard.type(step);
       }
-      if (index < words.length - 1) await page.keyboard.press('Space');
-    }
-  };
+    });
   await focusEnd(newsdesk.title);
   await type();
   await expect(newsdesk.title).toHaveValue(PHRASE);
