@@ -1,10 +1,10 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $getNodeByKey, SKIP_DOM_SELECTION_TAG, stopLexicalPropagation, type NodeKey } from 'lexical';
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
-import { NewsdeskError } from '../../../../shared/errors';
 import { isCameraFileName } from '../../../../shared/model/articleRules';
 import { useI18n } from '../../../app/i18n';
 import { errorKey, type MessageKey } from '../../../app/messages';
+import { importPhoto } from '../../media/importPhoto';
 import { isPhotoFile, PHOTO_ACCEPT } from '../../media/isPhotoFile';
 import { useMedia } from '../../media/MediaContext';
 import { $isFigureNode, type FigureField } from './FigureNode';
@@ -196,21 +196,18 @@ function FigureImage({ nodeKey, assetId, alt }: { nodeKey: NodeKey; assetId: str
   }, [assetId, media]);
 
   const place = async (file: File) => {
-    if (!isPhotoFile(file)) {
+    if (isPhotoFile(file)) setPlacing({ kind: 'importing' });
+    const result = await importPhoto(media, file);
+    if (result.kind === 'notPhoto') {
       setPlacing({ kind: 'failed', message: t('photo.notPhoto', { name: file.name }) });
-      return;
-    }
-    setPlacing({ kind: 'importing' });
-    try {
-      const asset = await media.importFile(file);
+    } else if (result.kind === 'failed') {
+      setPlacing({ kind: 'failed', message: t('figure.importFailed', { reason: t(errorKey(result.code)) }) });
+    } else {
       editor.update(() => {
         const node = $getNodeByKey(nodeKey);
-        if ($isFigureNode(node)) node.setAssetId(asset.assetId);
+        if ($isFigureNode(node)) node.setAssetId(result.asset.assetId);
       });
       setPlacing({ kind: 'idle' });
-    } catch (error) {
-      const code = error instanceof NewsdeskError ? error.code : 'INTERNAL';
-      setPlacing({ kind: 'failed', message: t('figure.importFailed', { reason: t(errorKey(code)) }) });
     }
   };
 

@@ -3,9 +3,9 @@ import { DRAG_DROP_PASTE } from '@lexical/rich-text';
 import { $insertNodeToNearestRoot, mergeRegister } from '@lexical/utils';
 import { COMMAND_PRIORITY_EDITOR, createCommand, type LexicalCommand } from 'lexical';
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
-import { NewsdeskError } from '../../../../shared/errors';
 import { useI18n } from '../../../app/i18n';
 import { errorKey } from '../../../app/messages';
+import { importPhoto } from '../../media/importPhoto';
 import { isPhotoFile, PHOTO_ACCEPT } from '../../media/isPhotoFile';
 import { useMedia } from '../../media/MediaContext';
 import { $createFigureNode, FigureNode, type FigurePayload } from '../../nodes/FigureNode/FigureNode';
@@ -66,19 +66,16 @@ export default function ImagesPlugin() {
 
   importRef.current = async (files: File[]) => {
     for (const file of files) {
-      if (!isPhotoFile(file)) {
+      if (isPhotoFile(file)) setState({ kind: 'importing' });
+      const result = await importPhoto(media, file);
+      if (result.kind === 'notPhoto') {
         setState({ kind: 'failed', message: t('photo.notPhoto', { name: file.name }) });
-        continue;
-      }
-      setState({ kind: 'importing' });
-      try {
-        const asset = await media.importFile(file);
+      } else if (result.kind === 'failed') {
+        setState({ kind: 'failed', message: t('photo.failed', { reason: t(errorKey(result.code)) }) });
+      } else {
         setState({ kind: 'idle' });
         editor.focus();
-        editor.dispatchCommand(INSERT_FIGURE_COMMAND, { assetId: asset.assetId, caption: '', alt: '', credit: '' });
-      } catch (error) {
-        const code = error instanceof NewsdeskError ? error.code : 'INTERNAL';
-        setState({ kind: 'failed', message: t('photo.failed', { reason: t(errorKey(code)) }) });
+        editor.dispatchCommand(INSERT_FIGURE_COMMAND, { assetId: result.asset.assetId, caption: '', alt: '', credit: '' });
       }
     }
   };
