@@ -7,7 +7,7 @@ import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { portalSkipReason } from './harness/portalSkipReason';
 import { accepts } from './harness/startMariaDb';
-import { startWordPress } from './harness/startWordPress';
+import { harnessDatabaseRunning, startWordPress } from './harness/startWordPress';
 
 const skip = portalSkipReason();
 
@@ -44,9 +44,17 @@ describe.skipIf(skip !== null)('WordPress harness cleanup (real WordPress)', () 
     });
     const started = JSON.parse(firstLine) as { webPort: number; databasePort: number; tempDir: string };
     expect(await accepts(started.webPort)).toBe(true);
+    const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGKILL');
+    // Until Node has reaped it, the killed process is a zombie that signal 0 still finds alive,
+    // and the sweep rightly leaves its files (this raced once in a clean-clone CI run).
+    await exited;
     expect(await waitUntilClosed(started.webPort, 15_000)).toBe(true);
     expect(await waitUntilClosed(started.databasePort, 30_000)).toBe(true);
+    // The database's port closes before it has finished stopping; its files are swept only after.
+    const stopBy = Date.now() + 60_000;
+    while (harnessDatabaseRunning(started.tempDir) && Date.now() < stopBy) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(harnessDatabaseRunning(started.tempDir)).toBe(false);
     // Nothing could remove the files of a SIGKILLed process; the next harness start does.
     expect(existsSync(started.tempDir)).toBe(true);
     const next = await startWordPress();

@@ -8,6 +8,8 @@ import { PORTAL_BINARIES } from './wordPressMissing';
 import { SupervisedProcess } from './SupervisedProcess';
 
 const run = promisify(execFile);
+/** MariaDB's pid file in the run dir; it removes the file once it has stopped. */
+export const DATABASE_PID_FILE = 'mariadb.pid';
 
 export interface MariaDb {
   port: number;
@@ -66,7 +68,7 @@ export async function startMariaDb(options: StartMariaDbOptions): Promise<MariaD
       `--socket=${socket}`,
       `--port=${port}`,
       '--bind-address=127.0.0.1',
-      `--pid-file=${join(runDir, 'mariadb.pid')}`,
+      `--pid-file=${join(runDir, DATABASE_PID_FILE)}`,
       `--tmpdir=${runDir}`,
       ...userArgs,
       // No DNS: this machine has no network, and a reverse lookup per connection would stall.

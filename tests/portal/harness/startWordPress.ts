@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { freePort } from './freePort';
-import { startMariaDb, type MariaDb } from './startMariaDb';
+import { DATABASE_PID_FILE, startMariaDb, type MariaDb } from './startMariaDb';
 import { SupervisedProcess } from './SupervisedProcess';
 import { PORTAL_BINARIES, wordPressMissing } from './wordPressMissing';
 
@@ -205,8 +205,27 @@ function sweepAbandoned(): void {
     } catch {
       continue; // Being created right now, or not ours to judge.
     }
-    if (Number.isInteger(owner) && owner > 0 && !isAlive(owner)) rmSync(dir, { recursive: true, force: true });
+    if (!Number.isInteger(owner) || owner <= 0 || isAlive(owner)) continue;
+    // Its MariaDB may still be stopping (the watchdog sent TERM): it writes its last files after
+    // its port closes, and deleting under it fails (ENOTEMPTY). The next start sweeps it then.
+    if (harnessDatabaseRunning(dir)) continue;
+    try {
+      rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // Someone else's leftovers must not fail this start; the next start sweeps again.
+    }
   }
+}
+
+/** Whether the MariaDB of the harness run in `tempDir` is still running (its pid file names it). */
+export function harnessDatabaseRunning(tempDir: string): boolean {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(join(tempDir, 'run', DATABASE_PID_FILE), 'utf8').trim());
+  } catch {
+    return false; // MariaDB removes its pid file once it has stopped.
+  }
+  return Number.isInteger(pid) && pid > 0 && isAlive(pid);
 }
 
 function isAlive(pid: number): boolean {
