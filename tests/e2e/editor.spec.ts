@@ -233,6 +233,30 @@ test('focus mode hides the list and chrome; Esc leaves', async ({ page, newsdesk
   await expect(newsdesk.newArticleButton).toBeVisible();
 });
 
+test('plain typing is inserted by the editor itself: no native input events, the text and the caret right', async ({ page, newsdesk, host }) => {
+  const editor = new EditorPanel(page, host);
+  await editor.body.click();
+  await page.keyboard.type('Tin Nghệ An');
+  // Counted in the capture phase, before the editor could stop them: a letter the browser inserts
+  // fires 'input'; one the editor inserts (ControlledTypingPlugin) prevents it at 'beforeinput'.
+  await page.evaluate(() => {
+    const w = window as unknown as { __inputs: number };
+    w.__inputs = 0;
+    document.addEventListener('input', () => (w.__inputs += 1), true);
+  });
+  for (let i = 0; i < 2; i += 1) await page.keyboard.press('ArrowLeft');
+  await page.keyboard.type('mới ở ');
+  await page.keyboard.press('End');
+  await page.keyboard.type(', Cửa Lò');
+  await expect(editor.body.locator('p')).toHaveText('Tin Nghệ mới ở An, Cửa Lò');
+  expect(await page.evaluate(() => (window as unknown as { __inputs: number }).__inputs)).toBe(0);
+  await page.keyboard.press(`${MOD}+z`);
+  await expect(editor.body.locator('p')).not.toHaveText('Tin Nghệ mới ở An, Cửa Lò');
+  await page.keyboard.press(`${MOD}+Shift+z`);
+  await expect(editor.body.locator('p')).toHaveText('Tin Nghệ mới ở An, Cửa Lò');
+  await editor.expectStored((article) => JSON.stringify(article.body).includes('"text":"Tin Nghệ mới ở An, Cửa Lò"'));
+});
+
 test('typing inside text: formats carry on, a caret with a new format starts new text, a link ends where it ended, undo takes the word back', async ({
   page,
   newsdesk,

@@ -17,6 +17,8 @@ import { useI18n } from '../app/i18n';
 import { FigureNode } from './nodes/FigureNode/FigureNode';
 import AlignPlugin from './plugins/AlignPlugin';
 import CountsPlugin from './plugins/CountsPlugin';
+import ControlledTypingPlugin from './plugins/ControlledTypingPlugin';
+import CopyOnWriteNodeMapPlugin from './plugins/CopyOnWriteNodeMapPlugin';
 import FreshSelectionPlugin from './plugins/FreshSelectionPlugin';
 import ImagesPlugin from './plugins/ImagesPlugin';
 import LinkEditorPlugin from './plugins/LinkEditorPlugin';
@@ -90,6 +92,8 @@ export function BodyEditor({ initialState, onChange, onDirty, onCounts, flushRef
       </div>
       <HistoryPlugin />
       <FreshSelectionPlugin />
+      <ControlledTypingPlugin />
+      <CopyOnWriteNodeMapPlugin />
       <NormalizePlugin />
       <PastePlugin />
       <ListPlugin />

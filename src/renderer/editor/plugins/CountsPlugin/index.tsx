@@ -2,6 +2,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { $getRoot, type EditorState } from 'lexical';
 import { useEffect, useRef } from 'react';
 import { countWords } from '../../../../shared/text/countWords';
+import { createQuietTimer } from '../../quietTimer';
 import { readingMinutes, type TextCounts } from '../../readingTime';
 
 /** Counting walks the whole document: done once typing pauses, never on every keystroke. */
@@ -23,21 +24,15 @@ export default function CountsPlugin({ onCounts }: { onCounts(counts: TextCounts
   useEffect(() => {
     const measure = (state: EditorState) => report.current(countsOf(state.read(() => $getRoot().getTextContent())));
     // The first count waits too: opening a long article should not wait for it.
-    let timer: ReturnType<typeof setTimeout> | null = setTimeout(() => {
-      timer = null;
-      measure(editor.getEditorState());
-    }, COUNTS_DELAY_MS);
-    const unregister = editor.registerUpdateListener(({ editorState, dirtyElements, dirtyLeaves }) => {
+    const timer = createQuietTimer(COUNTS_DELAY_MS, () => measure(editor.getEditorState()));
+    timer.poke();
+    const unregister = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {
       if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
-      if (timer) clearTimeout(timer);
-      timer = setTimeout(() => {
-        timer = null;
-        measure(editorState);
-      }, COUNTS_DELAY_MS);
+      timer.poke();
     });
     return () => {
       unregister();
-      if (timer) clearTimeout(timer);
+      timer.cancel();
     };
   }, [editor]);
   return null;

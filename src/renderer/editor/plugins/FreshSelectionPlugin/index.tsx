@@ -5,7 +5,7 @@ import {
   $getSelection,
   $isRangeSelection,
   $setSelection,
-  COMMAND_PRIORITY_CRITICAL,
+  COMMAND_PRIORITY_BEFORE_NORMAL,
   getDOMSelection,
   isSelectionWithinEditor,
   KEY_DOWN_COMMAND,
@@ -33,7 +33,7 @@ export default function FreshSelectionPlugin(): null {
           if (!MODIFIER_KEYS.has(event.key)) $takeDomSelection(editor);
           return false;
         },
-        COMMAND_PRIORITY_CRITICAL,
+        COMMAND_PRIORITY_BEFORE_NORMAL,
       ),
     [editor],
   );

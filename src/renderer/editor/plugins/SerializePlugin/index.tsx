@@ -1,6 +1,7 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { useEffect, useRef, type RefObject } from 'react';
 import type { LexicalState } from '../../../../shared/model/Article';
+import { createQuietTimer } from '../../quietTimer';
 import { LOAD_TAG } from '../LoadPlugin';
 
 /**
@@ -32,23 +33,21 @@ export default function SerializePlugin({ onChange, onDirty, flushRef }: Seriali
   reportDirty.current = onDirty;
 
   useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | null = null;
     let pending = false;
     const flush = () => {
-      if (timer) clearTimeout(timer);
-      timer = null;
+      timer.cancel();
       if (!pending) return;
       pending = false;
       report.current(editor.getEditorState().toJSON() as unknown as LexicalState);
     };
+    const timer = createQuietTimer(SERIALIZE_DELAY_MS, flush);
     const unregister = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, prevEditorState, tags }) => {
       // Selection moves and the initial load change nothing worth saving.
       if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
       if (prevEditorState.isEmpty() || tags.has(LOAD_TAG)) return;
       if (!pending) reportDirty.current?.();
       pending = true;
-      if (timer) clearTimeout(timer);
-      timer = setTimeout(flush, SERIALIZE_DELAY_MS);
+      timer.poke();
     });
     const onHide = () => flush();
     if (flushRef) flushRef.current = flush;
