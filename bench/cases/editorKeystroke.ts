@@ -1,6 +1,6 @@
 import { median, percentile, row, type BenchResult } from '../BenchResult';
 import { barePageHtml, BIG_FIGURES, BIG_WORDS, openApp, setUpEditorBench } from '../fixtures/editorBench';
-import { installProbe, takeSamples, typeKeys, type KeystrokeSample } from '../fixtures/keystrokeProbe';
+import { installProbe, markDispatchStart, takeSamples, typeKeys, type KeystrokeSample } from '../fixtures/keystrokeProbe';
 
 const KEYSTROKES = Number(process.env.BENCH_EDITOR_KEYSTROKES ?? 240);
 const BLOCK = 20;
@@ -9,12 +9,16 @@ const P95_BUDGET_MS = 8;
 /**
  * Typing in the middle of a 10,000-word article with 40 photos, in headless Chromium, against the
  * floor: a bare contenteditable holding the same text, measured in the same run, blocks of key
- * presses interleaved so both see the same machine load.
+ * presses interleaved so both see the same machine load. The budget is on processing, as the Event
+ * Timing API counts it: from the start of the key's dispatch in the page to the end of the next
+ * frame's work (see KeystrokeSample). The input delay before it (the browser process handing the
+ * key to the page: about 1 ms here, the same for the floor) and the idle wait for the frame are
+ * reported beside it, not in it.
  */
 export default async function editorKeystroke(): Promise<BenchResult[]> {
   const setup = await setUpEditorBench();
   try {
-    const editorPage = await openApp(setup.browser, setup.host);
+    const editorPage = await openApp(setup.browser, setup.host, markDispatchStart);
     await editorPage.getByTestId('article-row').filter({ hasText: 'Bài dài' }).click();
     const body = editorPage.getByTestId('body-editor');
     await body.locator('figure').first().waitFor();
@@ -26,6 +30,7 @@ export default async function editorKeystroke(): Promise<BenchResult[]> {
 
     const barePage = await setup.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await barePage.setContent(barePageHtml(setup.blocks));
+    await markDispatchStart(barePage);
     const bare = barePage.locator('#bare');
     const bareParagraphs = bare.locator(':scope > p');
     const bareMiddle = bareParagraphs.nth(Math.floor((await bareParagraphs.count()) / 2));
@@ -60,33 +65,29 @@ export default async function editorKeystroke(): Promise<BenchResult[]> {
       throw new Error(`editorKeystroke: too few samples (${ours.length} ours, ${floor.length} floor)`);
     }
 
-    const work = (samples: KeystrokeSample[]) => samples.map((s) => s.work);
-    const total = (samples: KeystrokeSample[]) => samples.map((s) => s.total);
+    const pick = (samples: KeystrokeSample[], field: keyof KeystrokeSample) => samples.map((s) => s[field]);
+    const withDelay = (samples: KeystrokeSample[]) => samples.map((s) => s.work + s.delay);
     const peer = `bare contenteditable, same text (${BIG_WORDS} words, ${BIG_FIGURES} figure boxes)`;
     const round = (n: number) => Number(n.toFixed(2));
-    const p95 = round(percentile(work(ours), 95));
-    const p95Floor = round(percentile(work(floor), 95));
-    const p50 = round(median(work(ours)));
-    const p50Floor = round(median(work(floor)));
+    const keys = `${ours.length} keys, 10k words + 40 photos`;
+    const info = (name: string, values: (samples: KeystrokeSample[]) => number[], stat: (xs: number[]) => number) =>
+      row({ name, unit: 'ms', value: round(stat(values(ours))), peer, peerValue: round(stat(values(floor))), budget: null });
+    const p95 = (xs: number[]) => percentile(xs, 95);
     return [
-      row({ name: `editor keystroke work p50 (${ours.length} keys, 10k words + 40 photos)`, unit: 'ms', value: p50, peer, peerValue: p50Floor, budget: null }),
-      row({ name: `editor keystroke work p95 (${ours.length} keys, 10k words + 40 photos)`, unit: 'ms', value: p95, peer, peerValue: p95Floor, budget: P95_BUDGET_MS }),
+      info(`editor keystroke processing p50 (${keys})`, (x) => pick(x, 'work'), median),
       row({
-        name: 'editor keystroke to end of next frame p50, idle frame wait included (info)',
+        name: `editor keystroke processing p95 (${keys})`,
         unit: 'ms',
-        value: round(median(total(ours))),
+        value: round(p95(pick(ours, 'work'))),
         peer,
-        peerValue: round(median(total(floor))),
-        budget: null,
+        peerValue: round(p95(pick(floor, 'work'))),
+        budget: P95_BUDGET_MS,
       }),
-      row({
-        name: 'editor keystroke to end of next frame p95, idle frame wait included (info)',
-        unit: 'ms',
-        value: round(percentile(total(ours), 95)),
-        peer,
-        peerValue: round(percentile(total(floor), 95)),
-        budget: null,
-      }),
+      info('editor keystroke input delay p50, before processing (info)', (x) => pick(x, 'delay'), median),
+      info('editor keystroke input delay p95, before processing (info)', (x) => pick(x, 'delay'), p95),
+      info('editor keystroke processing + input delay p95 (info; the budgeted measure before session 4)', withDelay, p95),
+      info('editor keystroke to end of next frame p50, delay and idle frame wait included (info)', (x) => pick(x, 'total'), median),
+      info('editor keystroke to end of next frame p95, delay and idle frame wait included (info)', (x) => pick(x, 'total'), p95),
     ];
   } finally {
     await setup.close();
