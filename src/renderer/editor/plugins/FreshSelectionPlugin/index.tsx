@@ -33,6 +33,9 @@ export default function FreshSelectionPlugin(): null {
           if (!MODIFIER_KEYS.has(event.key)) $takeDomSelection(editor);
           return false;
         },
+        // The front of the normal queue, not a level of its own: Lexical runs one update per
+        // priority level that has key listeners, and this runs on every key. No key listener sits
+        // above normal (ours are normal, Lexical's are editor), so it still runs before them all.
         COMMAND_PRIORITY_BEFORE_NORMAL,
       ),
     [editor],
