@@ -100,6 +100,27 @@ test('markdown shortcuts make headings H2–H4, lists, quotes and separators, an
   await expect(editor.body.getByText('+ cộng')).toBeVisible();
 });
 
+test('a markdown shortcut typed at the start of a written paragraph, after Home or a click, turns it; mid-sentence it stays text', async ({
+  page,
+  newsdesk,
+  host,
+}) => {
+  const editor = new EditorPanel(page, host);
+  await editor.body.click();
+  await page.keyboard.type('Lễ hội du lịch biển Cửa Lò khai mạc tối nay - > ## không đổi');
+  await page.keyboard.press('Home');
+  await page.keyboard.type('## ');
+  await expect(editor.body.locator('h2')).toHaveText('Lễ hội du lịch biển Cửa Lò khai mạc tối nay - > ## không đổi');
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Khách đến đông, nhiều hoạt động');
+  // A click at the start of the paragraph, then the shortcut.
+  await editor.body.locator('p').last().click({ position: { x: 1, y: 5 } });
+  await page.keyboard.type('- ');
+  await expect(editor.body.locator('ul > li')).toHaveText('Khách đến đông, nhiều hoạt động');
+  await expect(editor.body.locator('p')).toHaveCount(0);
+});
+
 test('link popover: Ctrl+K, javascript: refused with a message, https accepted, link removed', async ({ page, newsdesk, host }) => {
   const editor = new EditorPanel(page, host);
   await editor.body.click();
