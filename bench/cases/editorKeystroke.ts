@@ -2,7 +2,8 @@ import { median, percentile, row, type BenchResult } from '../BenchResult';
 import { barePageHtml, BIG_FIGURES, BIG_WORDS, openApp, setUpEditorBench } from '../fixtures/editorBench';
 import { installProbe, markDispatchStart, takeSamples, typeKeys, type KeystrokeSample } from '../fixtures/keystrokeProbe';
 
-const KEYSTROKES = Number(process.env.BENCH_EDITOR_KEYSTROKES ?? 240);
+// 600 keys: the p95 is the 30th-slowest key, not the 12th, so one busy moment of the shared machine moves it less.
+const KEYSTROKES = Number(process.env.BENCH_EDITOR_KEYSTROKES ?? 600);
 const BLOCK = 20;
 const P95_BUDGET_MS = 8;
 
