@@ -23,6 +23,8 @@ test('importing a plain-text article creates a draft with title, date, byline, p
   const [article] = await storedArticles(page, host);
   expect(article!.byline).toBe('Hoàng Lan');
   expect(article!.dateline).toBe('07/03/2019');
+  // The date lands in the dateline, whose label says it holds a date as well as a place.
+  await expect(page.locator('label', { has: page.getByTestId('dateline-input') })).toContainText('Nơi, ngày viết');
   const body = article!.body as { root: { children: { type: string; captionMissing?: boolean; caption?: string }[] } };
   expect(body.root.children.map((n) => n.type)).toEqual(['figure', 'paragraph', 'paragraph', 'figure', 'figure', 'paragraph']);
   expect(body.root.children.filter((n) => n.captionMissing)).toHaveLength(1);

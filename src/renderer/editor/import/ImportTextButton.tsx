@@ -48,6 +48,7 @@ export function ImportTextButton({ bridge, onImported }: ImportTextButtonProps) 
         lead: parsed.lead,
         byline: parsed.byline,
         // A past publication date is a fact about the text, not a schedule: publishAt stays empty.
+        // The dateline ("Nơi, ngày viết") carries place and date; the file gives only the date.
         dateline: parsed.publishedDate ? parsed.publishedDate.split('-').reverse().join('/') : '',
         body: parsed.body,
       });
