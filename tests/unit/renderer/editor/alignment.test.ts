@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { createHeadlessEditor } from '@lexical/headless';
+import { headlessEditor } from '../../headlessEditor';
 import { $generateNodesFromDOM } from '@lexical/html';
 import { LinkNode } from '@lexical/link';
 import { $createListItemNode, $createListNode, ListItemNode, ListNode } from '@lexical/list';
@@ -13,12 +13,7 @@ import { sanitizePastedHtml } from '../../../../src/renderer/editor/paste/saniti
 
 const NODES = [HeadingNode, QuoteNode, ListNode, ListItemNode, LinkNode, HorizontalRuleNode];
 const newEditor = () =>
-  createHeadlessEditor({
-    nodes: NODES,
-    onError: (error) => {
-      throw error;
-    },
-  });
+  headlessEditor(NODES);
 
 /** paragraph · heading · quote · list, the whole document selected. */
 function editorWithEveryBlock(withAlignment: boolean) {

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { createHeadlessEditor } from '@lexical/headless';
+import { headlessEditor } from '../../headlessEditor';
 import { $createListItemNode, $createListNode, ListItemNode, ListNode } from '@lexical/list';
 import { $createParagraphNode, $createTextNode, $getRoot, type ElementNode, type TextNode } from 'lexical';
 import { expect, it } from 'vitest';
@@ -7,12 +7,7 @@ import { $caretNearBlockStart, SHORTCUT_REACH } from '../../../../src/renderer/e
 
 /** A paragraph "Cửa Lò " + "hôm nay" (two text nodes), an empty paragraph, a list item "Nghệ An". */
 const near = (place: (nodes: { first: TextNode; second: TextNode; empty: ElementNode; item: TextNode }) => void) => {
-  const editor = createHeadlessEditor({
-    nodes: [ListNode, ListItemNode],
-    onError: (error) => {
-      throw error;
-    },
-  });
+  const editor = headlessEditor([ListNode, ListItemNode]);
   let answer = false;
   editor.update(
     () => {

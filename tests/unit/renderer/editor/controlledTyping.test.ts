@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { createHeadlessEditor } from '@lexical/headless';
+import { headlessEditor } from '../../headlessEditor';
 import { $createLinkNode, LinkNode } from '@lexical/link';
 import { $createParagraphNode, $createRangeSelection, $createTextNode, $getRoot, $setSelection, IS_BOLD, type TextNode } from 'lexical';
 import { expect, it } from 'vitest';
@@ -17,12 +17,7 @@ const typed = (data: string, extra: Partial<InputEvent> & { range?: { collapsed:
 
 /** A paragraph "Tin Nghệ An " + link "Cửa Lò" + " hôm nay"; the caret placed by `place`. */
 const check = (event: InputEvent, place: (nodes: { plain: TextNode; link: TextNode; after: TextNode }) => [TextNode, number], format = 0) => {
-  const editor = createHeadlessEditor({
-    nodes: [LinkNode],
-    onError: (error) => {
-      throw error;
-    },
-  });
+  const editor = headlessEditor([LinkNode]);
   let answer = false;
   editor.update(
     () => {

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { createHeadlessEditor } from '@lexical/headless';
+import { headlessEditor } from '../../headlessEditor';
 import { $createParagraphNode, $createTextNode, $getRoot, $isElementNode, $isTextNode, type LexicalEditor } from 'lexical';
 import { expect, it } from 'vitest';
 import {
@@ -10,11 +10,7 @@ import {
 const nodeMapOf = (editor: LexicalEditor) => (editor.getEditorState() as unknown as { _nodeMap: Map<string, unknown> })._nodeMap;
 
 const editorWith = (paragraphs: number) => {
-  const editor = createHeadlessEditor({
-    onError: (error) => {
-      throw error;
-    },
-  });
+  const editor = headlessEditor();
   editor.update(
     () => {
       for (let i = 0; i < paragraphs; i += 1) $getRoot().append($createParagraphNode().append($createTextNode(`Đoạn ${i}`)));

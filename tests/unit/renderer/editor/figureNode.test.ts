@@ -1,17 +1,12 @@
 // @vitest-environment jsdom
-import { createHeadlessEditor } from '@lexical/headless';
+import { headlessEditor } from '../../headlessEditor';
 import { $getRoot } from 'lexical';
 import { expect, it } from 'vitest';
 import { $isFigureNode, FigureNode } from '../../../../src/renderer/editor/nodes/FigureNode/FigureNode';
 import { documentOf, figureNode, paragraphNode, textNode } from '../../../../src/shared/content/serializedNodes';
 
 const editorWithFigures = () =>
-  createHeadlessEditor({
-    nodes: [FigureNode],
-    onError: (error) => {
-      throw error;
-    },
-  });
+  headlessEditor([FigureNode]);
 
 const loadAndSave = (doc: object) => {
   const editor = editorWithFigures();

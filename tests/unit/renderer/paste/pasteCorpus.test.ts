@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { createHeadlessEditor } from '@lexical/headless';
+import { headlessEditor } from '../../headlessEditor';
 import { LinkNode } from '@lexical/link';
 import { HorizontalRuleNode } from '@lexical/react/LexicalHorizontalRuleNode';
 import { ListItemNode, ListNode } from '@lexical/list';
@@ -24,12 +24,7 @@ const samples = readdirSync(dir).filter((name) => name.endsWith('.html'));
 
 /** The whole paste path but the clipboard: sanitise, Lexical's DOM import, the stored JSON. */
 function paste(html: string): { json: LexicalState; droppedImages: number } {
-  const editor = createHeadlessEditor({
-    nodes: [HeadingNode, QuoteNode, ListNode, ListItemNode, LinkNode, HorizontalRuleNode],
-    onError: (error) => {
-      throw error;
-    },
-  });
+  const editor = headlessEditor([HeadingNode, QuoteNode, ListNode, ListItemNode, LinkNode, HorizontalRuleNode]);
   const { body, droppedImages } = sanitizePastedHtml(html);
   editor.update(() => $getRoot().clear().append(...nodesFromPastedBody(editor, body)), { discrete: true });
   return { json: editor.getEditorState().toJSON() as unknown as LexicalState, droppedImages };

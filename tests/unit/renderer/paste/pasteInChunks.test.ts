@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { createHeadlessEditor } from '@lexical/headless';
+import { headlessEditor } from '../../headlessEditor';
 import { LinkNode } from '@lexical/link';
 import { ListItemNode, ListNode } from '@lexical/list';
 import { HorizontalRuleNode } from '@lexical/react/LexicalHorizontalRuleNode';
@@ -13,12 +13,7 @@ import type { LexicalState } from '../../../../src/shared/model/Article';
 
 /** An editor holding "Trước" and an empty paragraph with the caret in it, as a writer leaves the body. */
 function editorWithCaret() {
-  const editor = createHeadlessEditor({
-    nodes: [HeadingNode, QuoteNode, ListNode, ListItemNode, LinkNode, HorizontalRuleNode],
-    onError: (error) => {
-      throw error;
-    },
-  });
+  const editor = headlessEditor([HeadingNode, QuoteNode, ListNode, ListItemNode, LinkNode, HorizontalRuleNode]);
   registerRichText(editor);
   editor.update(() => $getRoot().append($createParagraphNode().append($createTextNode('Trước')), $createParagraphNode()).selectEnd(), {
     discrete: true,

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { createHeadlessEditor } from '@lexical/headless';
+import { headlessEditor } from '../../headlessEditor';
 import { LinkNode } from '@lexical/link';
 import { ListItemNode, ListNode } from '@lexical/list';
 import { HeadingNode, QuoteNode } from '@lexical/rich-text';
@@ -20,12 +20,7 @@ const stored = documentOf([
 ]) as unknown as LexicalState;
 
 const editorWith = (nodes: typeof NODES | [...typeof NODES, typeof UnknownNode]) =>
-  createHeadlessEditor({
-    nodes,
-    onError: (error) => {
-      throw error;
-    },
-  });
+  headlessEditor(nodes);
 
 it('without the wrapper, a stored state with a newer node type cannot be loaded (what this guards)', () => {
   const editor = editorWith(NODES);

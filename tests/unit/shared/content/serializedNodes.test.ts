@@ -1,4 +1,4 @@
-import { createHeadlessEditor } from '@lexical/headless';
+import { headlessEditor } from '../../headlessEditor';
 import { $createLinkNode, LinkNode } from '@lexical/link';
 import { $createListItemNode, $createListNode, ListItemNode, ListNode } from '@lexical/list';
 import { $createHeadingNode, $createQuoteNode, HeadingNode, QuoteNode } from '@lexical/rich-text';
@@ -16,12 +16,7 @@ import {
 } from '../../../../src/shared/content/serializedNodes';
 
 it('the builders write exactly what Lexical 0.52 exports, so converted documents load and compare equal', () => {
-  const editor = createHeadlessEditor({
-    nodes: [HeadingNode, QuoteNode, ListNode, ListItemNode, LinkNode],
-    onError: (error) => {
-      throw error;
-    },
-  });
+  const editor = headlessEditor([HeadingNode, QuoteNode, ListNode, ListItemNode, LinkNode]);
   editor.update(
     () => {
       const p = $createParagraphNode();
