@@ -66,7 +66,13 @@ export default async function editorKeystroke(): Promise<BenchResult[]> {
       throw new Error(`editorKeystroke: too few samples (${ours.length} ours, ${floor.length} floor)`);
     }
 
-    const pick = (samples: KeystrokeSample[], field: keyof KeystrokeSample) => samples.map((s) => s[field]);
+    // A keyup inside a sample would add another event's work to it (see KEY_HOLD_MS).
+    const keyupsInside = (samples: KeystrokeSample[]) => samples.filter((s) => s.keyupInside).length;
+    if (keyupsInside(ours) + keyupsInside(floor) > 0.01 * (ours.length + floor.length)) {
+      throw new Error(`editorKeystroke: keyups landed inside samples (${keyupsInside(ours)} ours, ${keyupsInside(floor)} floor)`);
+    }
+
+    const pick = (samples: KeystrokeSample[], field: 'work' | 'delay' | 'total') => samples.map((s) => s[field]);
     const withDelay = (samples: KeystrokeSample[]) => samples.map((s) => s.work + s.delay);
     const peer = `bare contenteditable, same text (${BIG_WORDS} words, ${BIG_FIGURES} figure boxes)`;
     const round = (n: number) => Number(n.toFixed(2));
@@ -89,6 +95,7 @@ export default async function editorKeystroke(): Promise<BenchResult[]> {
       info('editor keystroke processing + input delay p95 (info; the budgeted measure before session 4)', withDelay, p95),
       info('editor keystroke to end of next frame p50, delay and idle frame wait included (info)', (x) => pick(x, 'total'), median),
       info('editor keystroke to end of next frame p95, delay and idle frame wait included (info)', (x) => pick(x, 'total'), p95),
+      info('editor keystroke samples with a keyup inside their window (info; must stay near 0)', (x) => [keyupsInside(x)], (xs) => xs[0]!),
     ];
   } finally {
     await setup.close();
