@@ -121,3 +121,56 @@ test('a 5 MB paste never blocks the window for 2 s, and every paragraph arrives 
     }, { timeout: 60_000 })
     .toBe(paragraphs);
 });
+
+test('a paste made while a large one is still going in waits its turn: both arrive, in order, and are saved', async ({ newsdesk, page, host }) => {
+  test.setTimeout(120_000);
+  await newsdesk.createArticle();
+  await newsdesk.body.click();
+  await page.keyboard.type('Trước');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Sau');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('End');
+  const { paragraphs, during } = await page.evaluate(async () => {
+    const filler = 'Phường Nghi Thu ra quân làm sạch bãi biển, thu gom rác thải nhựa. ';
+    const parts: string[] = [];
+    let size = 0;
+    while (size < 2 * 1024 * 1024) {
+      const p = `<p>Đoạn số ${parts.length}: ${filler}${filler}</p>`;
+      parts.push(p);
+      size += p.length;
+    }
+    const target = document.querySelector('[data-testid="body-editor"]')!;
+    const paste = (html: string, text: string) => {
+      const transfer = new DataTransfer();
+      if (html) transfer.setData('text/html', html);
+      transfer.setData('text/plain', text);
+      target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+    };
+    paste(`<div>${parts.join('')}</div>`, 'x');
+    // The writer pastes again while the first is still going in (its progress notice is up).
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const notice = document.querySelector<HTMLElement>('[data-testid="paste-notice"]');
+    paste('', 'Dán thêm lần hai');
+    return { paragraphs: parts.length, during: notice?.dataset.kind ?? 'none' };
+  });
+  expect(during).toBe('progress');
+  await expect(page.getByTestId('paste-notice')).toHaveCount(0, { timeout: 60_000 });
+  await expect(newsdesk.body.getByText('Dán thêm lần hai')).toHaveCount(1);
+  const texts = await newsdesk.body.locator(':scope > p').allTextContents();
+  const lastPasted = texts.findIndex((text) => text.startsWith(`Đoạn số ${paragraphs - 1}:`));
+  const second = texts.findIndex((text) => text.includes('Dán thêm lần hai'));
+  expect(texts[0]).toBe('Trước');
+  expect(texts.filter((text) => text.startsWith('Đoạn số'))).toHaveLength(paragraphs);
+  expect(lastPasted).toBeGreaterThan(0);
+  expect(second).toBeGreaterThanOrEqual(lastPasted);
+  expect(texts.at(-1)).toBe('Sau');
+  await newsdesk.expectSaved();
+  await expect
+    .poll(async () => {
+      const [article] = await storedArticles(page, host);
+      const json = JSON.stringify(article!.body);
+      return [(json.match(/Đoạn số \d+:/g) ?? []).length, (json.match(/Dán thêm lần hai/g) ?? []).length];
+    }, { timeout: 60_000 })
+    .toEqual([paragraphs, 1]);
+});

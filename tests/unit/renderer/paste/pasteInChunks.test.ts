@@ -4,7 +4,7 @@ import { LinkNode } from '@lexical/link';
 import { ListItemNode, ListNode } from '@lexical/list';
 import { HorizontalRuleNode } from '@lexical/react/LexicalHorizontalRuleNode';
 import { HeadingNode, QuoteNode, registerRichText } from '@lexical/rich-text';
-import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical';
+import { $createParagraphNode, $createTextNode, $getRoot, $getSelection, $isRangeSelection } from 'lexical';
 import { expect, it } from 'vitest';
 import { isPhotoFile } from '../../../../src/renderer/editor/media/isPhotoFile';
 import { pasteInChunks } from '../../../../src/renderer/editor/plugins/PastePlugin/pasteInChunks';
@@ -68,6 +68,32 @@ it('a large drop arrives in slices, in order, nothing lost, every slice sanitise
   expect(texts.filter((text) => text !== '').slice(1).map((text) => Number(/^Đoạn (\d+)/.exec(text)?.[1]))).toEqual(parts.map((_, i) => i));
   expect(JSON.stringify(json(editor))).not.toMatch(/alert|onclick/);
   expect(progress.at(-1)).toBe(1);
+});
+
+it('after a large paste into the middle of an article the caret is where the pasted text ends, not at the article’s end', async () => {
+  const editor = headlessEditor([HeadingNode, QuoteNode, ListNode, ListItemNode, LinkNode, HorizontalRuleNode]);
+  registerRichText(editor);
+  editor.update(
+    () => {
+      const before = $createParagraphNode().append($createTextNode('Trước'));
+      $getRoot().append(before, $createParagraphNode().append($createTextNode('Sau')));
+      before.selectEnd();
+    },
+    { discrete: true },
+  );
+  const parts = Array.from({ length: 400 }, (_, i) => `<p>Đoạn ${i} ${'chữ '.repeat(100)}</p>`);
+  await pasteInChunks(editor, { html: parts.join(''), text: 'x' }, () => {});
+  editor.update(
+    () => {
+      const selection = $getSelection();
+      if ($isRangeSelection(selection)) selection.insertText('XONG');
+    },
+    { discrete: true },
+  );
+  const texts = editor.getEditorState().read(() => $getRoot().getChildren().map((block) => block.getTextContent()));
+  expect(texts[0]).toBe('Trước');
+  expect(texts.at(-1)).toBe('Sau');
+  expect(texts.at(-2)).toMatch(/^Đoạn 399 .*XONG$/);
 });
 
 it('only JPEG, PNG, WebP and GIF count as photos (by type, or by name when there is no type)', () => {

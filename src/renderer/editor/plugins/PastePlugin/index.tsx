@@ -1,6 +1,19 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { mergeRegister } from '@lexical/utils';
-import { COMMAND_PRIORITY_LOW, DRAGOVER_COMMAND, DROP_COMMAND, PASTE_COMMAND } from 'lexical';
+import {
+  $getNodeByKey,
+  $getSelection,
+  $isElementNode,
+  $isRangeSelection,
+  $isTextNode,
+  $setSelection,
+  COMMAND_PRIORITY_LOW,
+  DRAGOVER_COMMAND,
+  DROP_COMMAND,
+  PASTE_COMMAND,
+  type PointType,
+  type RangeSelection,
+} from 'lexical';
 import { useEffect, useRef, useState, type ReactElement } from 'react';
 import { useI18n } from '../../../app/i18n';
 import { IMPORT_PHOTOS_COMMAND } from '../ImagesPlugin';
@@ -29,25 +42,35 @@ export default function PastePlugin(): ReactElement | null {
   const [editor] = useLexicalComposerContext();
   const { t } = useI18n();
   const [notice, setNotice] = useState<Notice | null>(null);
-  const busy = useRef(false);
+  /** The pastes and drops not finished yet, run one after another in the order they came. */
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const unfinished = useRef(0);
 
   useEffect(() => {
-    const insert = (clipboard: { html: string; text: string }) => {
-      if (busy.current) return;
-      busy.current = true;
-      pasteInChunks(editor, clipboard, ({ done, total }) => {
-        if (total > 1) setNotice({ kind: 'progress', percent: Math.round((done / total) * 100) });
-      })
-        .then(
-          ({ droppedImages }) => setNotice(droppedImages > 0 ? { kind: 'imagesDropped', count: droppedImages } : null),
-          (error: unknown) => {
-            console.error('[newsdesk] paste failed', error);
-            setNotice({ kind: 'failed' });
-          },
-        )
-        .finally(() => {
-          busy.current = false;
-        });
+    /**
+     * A large paste takes seconds to go in. A paste or drop during it waits its turn and then goes
+     * where the writer put it (`at`, the selection when it came), never dropped.
+     * Must run inside an editor update (a command listener).
+     */
+    const $insert = (clipboard: { html: string; text: string }) => {
+      const selection = $getSelection();
+      const at = $isRangeSelection(selection) ? selection.clone() : null;
+      const waits = unfinished.current > 0;
+      unfinished.current += 1;
+      queue.current = queue.current.then(async () => {
+        try {
+          if (waits && at) editor.update(() => $restoreSelection(at), { discrete: true });
+          const { droppedImages } = await pasteInChunks(editor, clipboard, ({ done, total }) => {
+            if (total > 1) setNotice({ kind: 'progress', percent: Math.round((done / total) * 100) });
+          });
+          setNotice(droppedImages > 0 ? { kind: 'imagesDropped', count: droppedImages } : null);
+        } catch (error: unknown) {
+          console.error('[newsdesk] paste failed', error);
+          setNotice({ kind: 'failed' });
+        } finally {
+          unfinished.current -= 1;
+        }
+      });
     };
     return mergeRegister(
       editor.registerCommand(
@@ -59,7 +82,7 @@ export default function PastePlugin(): ReactElement | null {
           const text = data.getData('text/plain');
           if (!html && !text) return false;
           event.preventDefault();
-          insert({ html, text });
+          $insert({ html, text });
           return true;
         },
         COMMAND_PRIORITY_LOW,
@@ -87,7 +110,7 @@ export default function PastePlugin(): ReactElement | null {
           event.preventDefault();
           $selectAtPoint(editor, event.clientX, event.clientY);
           if (files.length > 0) return editor.dispatchCommand(IMPORT_PHOTOS_COMMAND, files);
-          insert({ html, text });
+          $insert({ html, text });
           return true;
         },
         COMMAND_PRIORITY_LOW,
@@ -107,4 +130,16 @@ export default function PastePlugin(): ReactElement | null {
       {text}
     </div>
   );
+}
+
+/** Puts back a selection kept while a paste waited, if what it points at is still there. */
+function $restoreSelection(at: RangeSelection): void {
+  if ($isUsable(at.anchor) && $isUsable(at.focus)) $setSelection(at.clone());
+}
+
+function $isUsable(point: PointType): boolean {
+  const node = $getNodeByKey(point.key);
+  if (!node?.isAttached()) return false;
+  if (point.type === 'text') return $isTextNode(node) && point.offset <= node.getTextContentSize();
+  return $isElementNode(node) && point.offset <= node.getChildrenSize();
 }

@@ -134,6 +134,7 @@ export async function pasteInChunks(
 
   let index = 0;
   let reported = -Infinity;
+  let lastKey: string | null = null;
   while (index < slices.length) {
     if (performance.now() - reported >= PROGRESS_EVERY_MS) {
       onProgress({ done: index, total: slices.length });
@@ -156,6 +157,7 @@ export async function pasteInChunks(
         // One splice per batch: inserting node by node walks the siblings (and the selection) each time.
         if (before) root.splice(before.getIndexWithinParent(), 0, nodes);
         else root.append(...nodes);
+        lastKey = nodes.at(-1)?.getKey() ?? lastKey;
       },
       // One undo step for the whole paste (the split above opened it); the caret stays where it
       // is, in the tail block, so the DOM selection is left alone until the end.
@@ -172,7 +174,11 @@ export async function pasteInChunks(
           if ($getRoot().getChildrenSize() > 1) node.remove();
         }
       }
-      $getRoot().getLastDescendant()?.selectEnd();
+      // The caret goes where the pasted text ends, as after a small paste; not to the end of the
+      // article, which is far away when the paste went into its middle.
+      const last = lastKey ? $getNodeByKey(lastKey) : null;
+      if (last?.isAttached()) last.selectEnd();
+      else $getRoot().getLastDescendant()?.selectEnd();
     },
     { tag: [PASTE_TAG, HISTORY_MERGE_TAG] },
   );
