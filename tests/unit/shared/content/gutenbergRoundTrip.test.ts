@@ -139,6 +139,22 @@ describe('every node type round-trips through Gutenberg HTML to identical JSON',
     );
     expect(lexicalToGutenberg(asState(doc))).toBe(lexicalToGutenberg(asState(structuredClone(doc))));
   });
+
+  // The reader goes by the HTML tags, so a wrong block name would still round-trip: pin the markup.
+  it('writes quotes, lists (items as wp:list-item blocks) and separators as WordPress core blocks', () => {
+    const doc = documentOf([
+      quoteNode([textNode('Trích')]),
+      listNode('bullet', [[textNode('Một')], [textNode('Hai')]]),
+      listNode('number', [[textNode('Ba')]], 3),
+      horizontalRuleNode(),
+    ]);
+    expect(lexicalToGutenberg(asState(doc))).toBe(
+      '<!-- wp:quote -->\n<blockquote class="wp-block-quote"><p>Trích</p></blockquote>\n<!-- /wp:quote -->\n\n' +
+        '<!-- wp:list -->\n<ul><!-- wp:list-item -->\n<li>Một</li>\n<!-- /wp:list-item --><!-- wp:list-item -->\n<li>Hai</li>\n<!-- /wp:list-item --></ul>\n<!-- /wp:list -->\n\n' +
+        '<!-- wp:list {"ordered":true,"start":3} -->\n<ol start="3"><!-- wp:list-item -->\n<li>Ba</li>\n<!-- /wp:list-item --></ol>\n<!-- /wp:list -->\n\n' +
+        '<!-- wp:separator -->\n<hr class="wp-block-separator has-alpha-channel-opacity"/>\n<!-- /wp:separator -->',
+    );
+  });
 });
 
 it('a figure from before sourceName existed reads back without one; the file name rides in the block comment', () => {
