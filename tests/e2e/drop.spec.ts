@@ -107,6 +107,11 @@ test('a dropped photo is imported like the photo button; a corrupt one and a PDF
   await page.getByTestId('language').selectOption('en');
   await dropOnto(editor.body, { files: [{ name: 'cong-van.pdf', type: 'application/pdf', base64: Buffer.from('%PDF-1.4').toString('base64') }] });
   await expect(page.getByTestId('photo-error')).toHaveText('Could not insert “cong-van.pdf”: only JPEG, PNG, WebP or GIF photos can be inserted.');
+  await dropOnto(editor.body, { files: [{ name: 'hong.jpg', type: 'image/jpeg', base64: Buffer.from('JFIF but not really').toString('base64') }] });
+  await expect(page.getByTestId('photo-error')).toHaveText(
+    'Could not insert the photo: The file is not an image we can read (damaged, cut short, unsupported or too large)',
+  );
+  await expect(editor.figures).toHaveCount(1);
 });
 
 test('a file dropped outside the body is taken by the page (the browser would open it in place of the app); text drops elsewhere are left alone', async ({ page, host }) => {

@@ -36,7 +36,11 @@ test('importing a plain-text article creates a draft with title, date, byline, p
 
 test('an empty file is refused with a message and creates nothing', async ({ newsdesk, page, host }) => {
   await page.getByTestId('import-text-input').setInputFiles({ name: 'rong.txt', mimeType: 'text/plain', buffer: Buffer.from('\n \n') });
-  await expect(page.getByTestId('import-problem')).toBeVisible();
+  await expect(page.getByTestId('import-problem')).toHaveText('Tệp không có nội dung.');
   expect(await storedArticles(page, host)).toHaveLength(0);
   await expect(newsdesk.rows).toHaveCount(0);
+  await page.getByTestId('language').selectOption('en');
+  await page.getByTestId('import-text-input').setInputFiles({ name: 'rong-2.txt', mimeType: 'text/plain', buffer: Buffer.from('\n') });
+  await expect(page.getByTestId('import-problem')).toHaveText('The file is empty.');
+  expect(await storedArticles(page, host)).toHaveLength(0);
 });
