@@ -149,8 +149,12 @@ test('a paste made while a large one is still going in waits its turn: both arri
     };
     paste(`<div>${parts.join('')}</div>`, 'x');
     // The writer pastes again while the first is still going in (its progress notice is up).
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    const notice = document.querySelector<HTMLElement>('[data-testid="paste-notice"]');
+    const started = performance.now();
+    let notice: HTMLElement | null = null;
+    while (!notice && performance.now() - started < 10_000) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      notice = document.querySelector<HTMLElement>('[data-testid="paste-notice"][data-kind="progress"]');
+    }
     paste('', 'Dán thêm lần hai');
     return { paragraphs: parts.length, during: notice?.dataset.kind ?? 'none' };
   });
