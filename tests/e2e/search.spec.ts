@@ -47,9 +47,12 @@ test('an edit is found by search right after it is saved; Enter opens the hit', 
   await search.search('sau rieng', 0);
 
   await newsdesk.openRow(await rowIndexOf(newsdesk, 'Mùa vụ ở xã Tân Hòa'));
+  // The article just written stays on screen until the opened one arrives: type into the right one.
+  await expect(newsdesk.title).toHaveValue('Mùa vụ ở xã Tân Hòa');
   await newsdesk.body.click();
   await page.keyboard.press('End');
   await page.keyboard.type(' Năm nay trồng thêm sầu riêng.');
+  await expect(newsdesk.body).toContainText('Nông dân gặt lúa. Năm nay trồng thêm sầu riêng.');
   await newsdesk.expectSaved();
 
   await search.search('sau rieng', 1);
