@@ -1,6 +1,7 @@
 import sharp from 'sharp';
 import { expect, test } from './fixtures';
 import { EditorPanel } from './models/EditorPanel';
+import { storedArticles } from './models/PasteActions';
 
 const MOD = process.platform === 'darwin' ? 'Meta' : 'Control';
 
@@ -318,4 +319,39 @@ test('typing inside text: formats carry on, a caret with a new format starts new
     const text = JSON.stringify(article.body);
     return text.includes('"text":"đôXYng"') && text.includes('"text":"Cửa Lò "') && !text.includes('thêm');
   });
+});
+
+test('the last words typed before opening another article are saved, not lost', async ({ page, newsdesk, host }) => {
+  await newsdesk.title.fill('Bài A');
+  await newsdesk.body.click();
+  await page.keyboard.type('Đoạn đầu.');
+  await newsdesk.expectSaved();
+  await newsdesk.createArticle();
+  await newsdesk.title.fill('Bài B');
+  await newsdesk.expectSaved();
+  const rowOf = async (title: string) => (await newsdesk.rows.allInnerTexts()).findIndex((text) => text.includes(title));
+
+  await newsdesk.openRow(await rowOf('Bài A'));
+  await expect(newsdesk.title).toHaveValue('Bài A');
+  await newsdesk.body.click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' Câu cuối');
+  // The last words and the click on the other article in one go, well inside the 250 ms the
+  // editor waits before handing a change over for saving.
+  const rowB = await rowOf('Bài B');
+  await page.evaluate((index) => {
+    document.execCommand('insertText', false, ' vừa gõ.');
+    document.querySelectorAll<HTMLElement>('[data-testid="article-row"]')[index]!.click();
+  }, rowB);
+  await expect(newsdesk.title).toHaveValue('Bài B');
+
+  await expect
+    .poll(async () => {
+      const stored = await storedArticles(page, host);
+      return JSON.stringify(stored.find((article) => article.title === 'Bài A')?.body ?? null);
+    })
+    .toContain('Đoạn đầu. Câu cuối vừa gõ.');
+  await newsdesk.openRow(await rowOf('Bài A'));
+  await expect(newsdesk.title).toHaveValue('Bài A');
+  await expect(newsdesk.body).toHaveText('Đoạn đầu. Câu cuối vừa gõ.');
 });
