@@ -329,16 +329,15 @@ test('the last words typed before opening another article are saved, not lost', 
   await newsdesk.createArticle();
   await newsdesk.title.fill('Bài B');
   await newsdesk.expectSaved();
-  const rowOf = async (title: string) => (await newsdesk.rows.allInnerTexts()).findIndex((text) => text.includes(title));
 
-  await newsdesk.openRow(await rowOf('Bài A'));
+  await newsdesk.openRow(await newsdesk.rowIndexOf('Bài A'));
   await expect(newsdesk.title).toHaveValue('Bài A');
   await newsdesk.body.click();
   await page.keyboard.press('End');
   await page.keyboard.type(' Câu cuối');
   // The last words and the click on the other article in one go, well inside the 250 ms the
   // editor waits before handing a change over for saving.
-  const rowB = await rowOf('Bài B');
+  const rowB = await newsdesk.rowIndexOf('Bài B');
   await page.evaluate((index) => {
     document.execCommand('insertText', false, ' vừa gõ.');
     document.querySelectorAll<HTMLElement>('[data-testid="article-row"]')[index]!.click();
@@ -351,7 +350,7 @@ test('the last words typed before opening another article are saved, not lost', 
       return JSON.stringify(stored.find((article) => article.title === 'Bài A')?.body ?? null);
     })
     .toContain('Đoạn đầu. Câu cuối vừa gõ.');
-  await newsdesk.openRow(await rowOf('Bài A'));
+  await newsdesk.openRow(await newsdesk.rowIndexOf('Bài A'));
   await expect(newsdesk.title).toHaveValue('Bài A');
   await expect(newsdesk.body).toHaveText('Đoạn đầu. Câu cuối vừa gõ.');
 });

@@ -46,7 +46,7 @@ test('an edit is found by search right after it is saved; Enter opens the hit', 
   await write(newsdesk, 'Giao thông', 'Đường mới thông xe.');
   await search.search('sau rieng', 0);
 
-  await newsdesk.openRow(await rowIndexOf(newsdesk, 'Mùa vụ ở xã Tân Hòa'));
+  await newsdesk.openRow(await newsdesk.rowIndexOf('Mùa vụ ở xã Tân Hòa'));
   // The article just written stays on screen until the opened one arrives: type into the right one.
   await expect(newsdesk.title).toHaveValue('Mùa vụ ở xã Tân Hòa');
   await newsdesk.body.click();
@@ -59,7 +59,7 @@ test('an edit is found by search right after it is saved; Enter opens the hit', 
   await expect(search.hits.nth(0).locator('mark')).toHaveText(['sầu', 'riêng']);
 
   // Open the other article, then jump back through search with the keyboard only.
-  await newsdesk.openRow(await rowIndexOf(newsdesk, 'Giao thông'));
+  await newsdesk.openRow(await newsdesk.rowIndexOf('Giao thông'));
   await expect(newsdesk.title).toHaveValue('Giao thông');
   await page.keyboard.press('Control+Shift+F');
   await expect(search.input).toBeFocused();
@@ -77,12 +77,6 @@ test('the shortcut is shown in the tooltip, in both languages', async ({ newsdes
   expect(newsdesk).toBeTruthy();
 });
 
-async function rowIndexOf(newsdesk: NewsdeskPage, title: string): Promise<number> {
-  const titles = await newsdesk.rows.allInnerTexts();
-  const index = titles.findIndex((text) => text.includes(title));
-  expect(index, `row "${title}" in ${JSON.stringify(titles)}`).toBeGreaterThanOrEqual(0);
-  return index;
-}
 
 test('a burst of saved changes re-runs the open query once per burst, and none without a query', async ({ newsdesk, page }) => {
   const search = new SearchPanelModel(page);

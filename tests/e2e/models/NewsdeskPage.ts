@@ -47,6 +47,14 @@ export class NewsdeskPage {
     await expect(this.saveStatus).toHaveAttribute('data-state', 'saved');
   }
 
+  /** The list row holding an article with this title (its place in the list, which saves reorder). */
+  async rowIndexOf(title: string): Promise<number> {
+    const titles = await this.rows.allInnerTexts();
+    const index = titles.findIndex((text) => text.includes(title));
+    expect(index, `row "${title}" in ${JSON.stringify(titles)}`).toBeGreaterThanOrEqual(0);
+    return index;
+  }
+
   async openRow(index = 0): Promise<void> {
     await this.rows.nth(index).click();
     await expect(this.body).toBeVisible();
