@@ -1,5 +1,6 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { isChannelName, isEventName, type NewsdeskTransport } from '../shared/contract';
+import type { NewsdeskTransport } from '../shared/contract';
+import { isChannelName, isEventName } from '../shared/contractNames';
 import { INVOKE_CHANNEL, eventChannel } from '../shared/ipcChannels';
 
 /**

@@ -152,15 +152,8 @@ export type Events = typeof events;
 export type EventName = keyof Events;
 export type EventPayload<E extends EventName> = z.output<Events[E]>;
 
-export const CHANNEL_NAMES = Object.keys(channels) as ChannelName[];
-export const EVENT_NAMES = Object.keys(events) as EventName[];
-
-export function isChannelName(value: unknown): value is ChannelName {
-  return typeof value === 'string' && Object.hasOwn(channels, value);
-}
-export function isEventName(value: unknown): value is EventName {
-  return typeof value === 'string' && Object.hasOwn(events, value);
-}
+// Name checks live beside the plain name lists, so that the preload can use them without zod.
+export { isChannelName, isEventName } from './contractNames';
 
 /** What crosses every transport: a value or a typed error, never a thrown exception. */
 export type InvokeResult<T = unknown> = { ok: true; value: T } | { ok: false; error: ErrorPayload };

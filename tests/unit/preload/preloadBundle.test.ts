@@ -3,6 +3,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Script, createContext } from 'node:vm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { channels, events } from '../../../src/shared/contract';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const BUNDLE = join(ROOT, 'dist/preload/preload.cjs');
@@ -93,6 +94,23 @@ describe('dist/preload/preload.cjs', () => {
       expect(await api.invoke(channel, {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
     }
     expect(ipcRenderer.invoke).not.toHaveBeenCalled();
+  });
+
+  it('passes every channel and event of the contract', async () => {
+    const { exposed, ipcRenderer } = loadPreload();
+    const api = exposed.get('newsdesk') as Api;
+    for (const channel of Object.keys(channels)) {
+      expect(await api.invoke(channel, {}), channel).toEqual({ ok: true, value: 'from-main' });
+    }
+    expect(ipcRenderer.invoke).toHaveBeenCalledTimes(Object.keys(channels).length);
+    for (const event of Object.keys(events)) api.on(event, () => undefined);
+    expect(ipcRenderer.on).toHaveBeenCalledTimes(Object.keys(events).length);
+  });
+
+  it('carries the names only, not the schemas: no zod, a few KB (it is parsed in every window before the page)', () => {
+    const code = readFileSync(BUNDLE, 'utf8');
+    expect(code).not.toMatch(/zod|ZodError|safeParse/);
+    expect(statSync(BUNDLE).size).toBeLessThan(8 * 1024);
   });
 
   it('subscribes to contract events only, passes the payload but never the IPC event, and unsubscribes', () => {

@@ -1,0 +1,47 @@
+import type { ChannelName, EventName } from './contract';
+
+/**
+ * The contract's channel and event names, without its schemas. The preload checks names and
+ * nothing else; importing contract.ts there bundled zod and every schema into it (406 KB, parsed in
+ * every window before the page). Both lists are held to contract.ts by the types below: a name the
+ * contract lacks fails `satisfies`, a contract name missing here fails the `Complete` check.
+ */
+export const CHANNEL_NAME_LIST = [
+  'search.query',
+  'store.notices',
+  'store.dismissNotice',
+  'history.list',
+  'history.get',
+  'history.restore',
+  'media.import',
+  'media.get',
+  'app.info',
+  'articles.list',
+  'articles.create',
+  'articles.get',
+  'articles.save',
+  'articles.transition',
+  'articles.bulk',
+  'articles.export',
+  'profile.get',
+  'profile.set',
+] as const satisfies readonly ChannelName[];
+
+export const EVENT_NAME_LIST = ['articles.changed', 'profile.changed', 'store.notice'] as const satisfies readonly EventName[];
+
+type Complete<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : false;
+const channelsComplete: Complete<ChannelName, (typeof CHANNEL_NAME_LIST)[number]> = true;
+const eventsComplete: Complete<EventName, (typeof EVENT_NAME_LIST)[number]> = true;
+void channelsComplete;
+void eventsComplete;
+
+const channelNames: ReadonlySet<string> = new Set(CHANNEL_NAME_LIST);
+const eventNames: ReadonlySet<string> = new Set(EVENT_NAME_LIST);
+
+export function isChannelName(value: unknown): value is ChannelName {
+  return typeof value === 'string' && channelNames.has(value);
+}
+
+export function isEventName(value: unknown): value is EventName {
+  return typeof value === 'string' && eventNames.has(value);
+}
