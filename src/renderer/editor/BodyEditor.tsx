@@ -16,6 +16,7 @@ import type { LexicalState } from '../../shared/model/Article';
 import { useI18n } from '../app/i18n';
 import { FigureNode } from './nodes/FigureNode/FigureNode';
 import AlignPlugin from './plugins/AlignPlugin';
+import CaretBlockBoundaryPlugin from './plugins/CaretBlockBoundaryPlugin';
 import CountsPlugin from './plugins/CountsPlugin';
 import ControlledTypingPlugin from './plugins/ControlledTypingPlugin';
 import CopyOnWriteNodeMapPlugin from './plugins/CopyOnWriteNodeMapPlugin';
@@ -104,6 +105,7 @@ export function BodyEditor({ initialState, onChange, onDirty, onCounts, flushRef
       <ShortcutsPlugin />
       <AlignPlugin />
       <ImagesPlugin />
+      <CaretBlockBoundaryPlugin />
       {onCounts && <CountsPlugin onCounts={onCounts} />}
       <SerializePlugin onChange={(state) => onChange(unwrapUnknownNodes(state))} onDirty={onDirty} flushRef={flushRef} />
       {/* Last: its effect must run after every other plugin's registration. */}
