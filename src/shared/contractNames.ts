@@ -4,7 +4,9 @@ import type { ChannelName, EventName } from './contract';
  * The contract's channel and event names, without its schemas. The preload checks names and
  * nothing else; importing contract.ts there bundled zod and every schema into it (406 KB, parsed in
  * every window before the page). Both lists are held to contract.ts by the types below: a name the
- * contract lacks fails `satisfies`, a contract name missing here fails the `Complete` check.
+ * contract lacks fails `satisfies`; a contract name missing here fails the `Complete` check, whose
+ * error names it. So a new channel is still declared in contract.ts, and the compiler then asks for
+ * its name here.
  */
 export const CHANNEL_NAME_LIST = [
   'search.query',
@@ -29,9 +31,12 @@ export const CHANNEL_NAME_LIST = [
 
 export const EVENT_NAME_LIST = ['articles.changed', 'profile.changed', 'store.notice'] as const satisfies readonly EventName[];
 
-type Complete<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : false;
-const channelsComplete: Complete<ChannelName, (typeof CHANNEL_NAME_LIST)[number]> = true;
-const eventsComplete: Complete<EventName, (typeof EVENT_NAME_LIST)[number]> = true;
+/** `true` when every name of the contract is listed; otherwise a message naming what is missing. */
+type Complete<All extends string, Listed, List extends string> = [Exclude<All, Listed>] extends [never]
+  ? true
+  : `add to ${List} in src/shared/contractNames.ts: ${Exclude<All, Listed>}`;
+const channelsComplete: Complete<ChannelName, (typeof CHANNEL_NAME_LIST)[number], 'CHANNEL_NAME_LIST'> = true;
+const eventsComplete: Complete<EventName, (typeof EVENT_NAME_LIST)[number], 'EVENT_NAME_LIST'> = true;
 void channelsComplete;
 void eventsComplete;
 
