@@ -21,6 +21,32 @@ export const ERROR_CODES = [
   'INVALID_TRANSITION',
   /** The article's file was damaged (cut short, not JSON, wrong shape) and moved to quarantine/. */
   'ARTICLE_DAMAGED',
+  // The portal (src/main/services/portal). Each is translated in the renderer; details never hold
+  // a credential. Transient ones (UNREACHABLE, SERVER, BAD_RESPONSE) are retried by the outbox.
+  /** No portal account is set up on this machine. */
+  'PORTAL_NOT_CONFIGURED',
+  /** The site URL is not a valid http(s) URL. */
+  'PORTAL_BAD_URL',
+  /** No answer: offline, DNS, connection refused or reset, timeout. */
+  'PORTAL_UNREACHABLE',
+  /** The site answers, but is not a WordPress with a REST API. */
+  'PORTAL_NOT_WORDPRESS',
+  /** A WordPress whose REST API is switched off (by a plugin or the host). */
+  'PORTAL_REST_DISABLED',
+  /** 401: wrong user name or application password, or the password was revoked. */
+  'PORTAL_AUTH',
+  /** 403: the portal refused this action for this user's role; details.wpCode is WordPress's code. */
+  'PORTAL_FORBIDDEN',
+  /** 404: the post or photo no longer exists on the portal (deleted there). */
+  'PORTAL_NOT_FOUND',
+  /** 5xx, or an HTML error page instead of JSON. */
+  'PORTAL_SERVER',
+  /** An answer that is not what WordPress sends: malformed JSON, wrong shape, too large. */
+  'PORTAL_BAD_RESPONSE',
+  /** The portal redirected to another host: refused, so credentials never leave the site. */
+  'PORTAL_REDIRECT',
+  /** The article changed on the portal and locally: blocks conflict and wait for the writer's choice. */
+  'SYNC_CONFLICT',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
