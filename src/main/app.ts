@@ -10,6 +10,8 @@ import {
 import { NewsdeskError, isNewsdeskError, type ErrorPayload } from '../shared/errors';
 import { createServices, type Services } from './services/createServices';
 import type { SettingsStore } from './services/profile/SettingsStore';
+import type { CredentialVault } from './services/portal/CredentialVault';
+import type { SyncEngineOptions } from './services/sync/SyncEngine';
 
 export interface AppOptions {
   dataDir: string;
@@ -19,6 +21,10 @@ export interface AppOptions {
   testFaults?: boolean;
   /** The desktop host passes electron-store; otherwise settings.json in the data dir. */
   settings?: SettingsStore;
+  /** The desktop host passes its safeStorage vault; see ServiceOptions.vault. */
+  vault?: CredentialVault;
+  /** Timing of the synchroniser (tests shorten it). */
+  sync?: SyncEngineOptions;
 }
 
 type Handlers = {
@@ -45,6 +51,8 @@ export async function createApp(options: AppOptions): Promise<NewsdeskApp> {
     dataDir: options.dataDir,
     testFaults: options.testFaults === true,
     ...(options.settings ? { settings: options.settings } : {}),
+    ...(options.vault ? { vault: options.vault } : {}),
+    ...(options.sync ? { sync: options.sync } : {}),
   });
   const { articles } = services;
 
@@ -80,6 +88,39 @@ export async function createApp(options: AppOptions): Promise<NewsdeskApp> {
     'history.list': ({ id }) => services.history.list(id),
     'history.get': ({ id, rev }) => services.history.get(id, rev),
     'history.restore': ({ id, rev, baseRev }) => services.history.restore(id, rev, baseRev),
+    'portal.account': async () => services.accounts.view(),
+    'portal.signIn': (input) => services.accounts.signIn(input),
+    'portal.signOut': async () => {
+      await services.accounts.signOut();
+      return { signedOut: true as const };
+    },
+    'sync.status': async () => services.sync.status(),
+    'sync.articles': async () => services.sync.articleSyncs(),
+    'sync.outbox': async () => services.sync.outbox(),
+    'sync.now': async () => {
+      if (!services.accounts.current()) throw new NewsdeskError('PORTAL_NOT_CONFIGURED');
+      await services.sync.syncNow();
+      return services.sync.status();
+    },
+    'sync.retry': ({ id }) => services.sync.retry(id),
+    'sync.cancel': ({ id }) => services.sync.cancel(id),
+    'sync.setNetwork': async ({ online }) => {
+      services.sync.setNetwork(online);
+      return services.sync.status();
+    },
+    'sync.setDrafts': async ({ syncDrafts }) => {
+      services.sync.setSyncDrafts(syncDrafts);
+      return services.sync.status();
+    },
+    'sync.conflict': async ({ id }) => {
+      const { merge, remote } = services.sync.conflict(id);
+      return { merge, remote };
+    },
+    'sync.resolve': ({ id, choices }) => services.sync.resolve(id, choices),
+    'sync.afterPortalDelete': async ({ id, choice }) => {
+      await services.sync.afterPortalDelete(id, choice);
+      return { done: true as const };
+    },
   };
 
   async function invoke(channel: unknown, input: unknown): Promise<InvokeResult> {
@@ -109,6 +150,12 @@ export async function createApp(options: AppOptions): Promise<NewsdeskApp> {
       services.profile.changes.on((payload) => sink('profile.changed', payload)),
       articles.changes.on((payload) => sink('articles.changed', { ...payload, summaries: articles.summariesOf(payload.ids) })),
       articles.onNotice((notice) => sink('store.notice', notice)),
+      services.accounts.changes.on((account) => {
+        sink('portal.account', account);
+        // The portal decides the role: the profile the renderer shows changes with the account.
+        services.profile.announce();
+      }),
+      services.sync.changes.on((change) => sink('sync.changed', change)),
     ];
     return () => unsubscribers.forEach((unsubscribe) => unsubscribe());
   }

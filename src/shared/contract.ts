@@ -15,6 +15,10 @@ import { historySnapshotSchema, historyVersionSchema } from './model/HistoryVers
 import { storeNoticeSchema } from './model/StoreNotice';
 import { searchQuerySchema, searchResultSchema } from './model/SearchHit';
 import { assetIdSchema, mediaAssetSchema, MEDIA_MAX_BYTES, renditionSchema } from './model/MediaAsset';
+import { articleContentSchema } from './model/ArticleContent';
+import { articleMergeSchema, mergeChoicesSchema } from './model/ArticleMerge';
+import { portalAccountViewSchema, signInInputSchema } from './model/PortalAccount';
+import { articleSyncSchema, outboxItemSchema, syncStatusSchema } from './model/SyncStatus';
 
 /**
  * The one contract between the renderer and the services. A channel exists only if it is declared
@@ -126,6 +130,70 @@ export const channels = {
     input: profileSchema,
     output: profileSchema,
   },
+  /** The signed-in portal account (never its password), or null. */
+  'portal.account': {
+    input: z.object({}),
+    output: portalAccountViewSchema.nullable(),
+  },
+  /** Checks the credentials against the portal's /users/me, then keeps the password in the vault. */
+  'portal.signIn': {
+    input: signInInputSchema,
+    output: portalAccountViewSchema,
+  },
+  'portal.signOut': {
+    input: z.object({}),
+    output: z.object({ signedOut: z.literal(true) }),
+  },
+  'sync.status': {
+    input: z.object({}),
+    output: syncStatusSchema,
+  },
+  /** Each article's standing with the portal (receipts, waiting, problems, conflicts). */
+  'sync.articles': {
+    input: z.object({}),
+    output: z.array(articleSyncSchema),
+  },
+  'sync.outbox': {
+    input: z.object({}),
+    output: z.object({ active: z.array(outboxItemSchema), recent: z.array(outboxItemSchema) }),
+  },
+  /** Pushes everything waiting, then pulls; answers when the run is over. */
+  'sync.now': {
+    input: z.object({}),
+    output: syncStatusSchema,
+  },
+  'sync.retry': {
+    input: z.object({ id: z.string().max(100) }),
+    output: outboxItemSchema,
+  },
+  'sync.cancel': {
+    input: z.object({ id: z.string().max(100) }),
+    output: outboxItemSchema,
+  },
+  /** The OS's network signal (navigator.onLine): offline stops every attempt until online again. */
+  'sync.setNetwork': {
+    input: z.object({ online: z.boolean() }),
+    output: syncStatusSchema,
+  },
+  /** Whether drafts go to the portal (as portal drafts) before they are submitted. */
+  'sync.setDrafts': {
+    input: z.object({ syncDrafts: z.boolean() }),
+    output: syncStatusSchema,
+  },
+  /** The block-by-block merge waiting for the writer's choices. */
+  'sync.conflict': {
+    input: z.object({ id: articleIdSchema }),
+    output: z.object({ merge: articleMergeSchema, remote: articleContentSchema }),
+  },
+  'sync.resolve': {
+    input: z.object({ id: articleIdSchema, choices: mergeChoicesSchema }),
+    output: articleSchema,
+  },
+  /** The post was deleted on the portal: push it again as a new post, or keep it here only. */
+  'sync.afterPortalDelete': {
+    input: z.object({ id: articleIdSchema, choice: z.enum(['recreate', 'detach']) }),
+    output: z.object({ done: z.literal(true) }),
+  },
 } as const;
 
 export const events = {
@@ -141,6 +209,9 @@ export const events = {
   'profile.changed': profileSchema,
   /** A file was quarantined while the app ran. */
   'store.notice': storeNoticeSchema,
+  'portal.account': portalAccountViewSchema.nullable(),
+  /** The outbox or an article's standing with the portal changed. */
+  'sync.changed': z.object({ status: syncStatusSchema, articles: z.array(articleSyncSchema) }),
 } as const;
 
 export type Channels = typeof channels;

@@ -27,9 +27,23 @@ export const CHANNEL_NAME_LIST = [
   'articles.export',
   'profile.get',
   'profile.set',
+  'portal.account',
+  'portal.signIn',
+  'portal.signOut',
+  'sync.status',
+  'sync.articles',
+  'sync.outbox',
+  'sync.now',
+  'sync.retry',
+  'sync.cancel',
+  'sync.setNetwork',
+  'sync.setDrafts',
+  'sync.conflict',
+  'sync.resolve',
+  'sync.afterPortalDelete',
 ] as const satisfies readonly ChannelName[];
 
-export const EVENT_NAME_LIST = ['articles.changed', 'profile.changed', 'store.notice'] as const satisfies readonly EventName[];
+export const EVENT_NAME_LIST = ['articles.changed', 'profile.changed', 'store.notice', 'portal.account', 'sync.changed'] as const satisfies readonly EventName[];
 
 /** `true` when every name of the contract is listed; otherwise a message naming what is missing. */
 type Complete<All extends string, Listed, List extends string> = [Exclude<All, Listed>] extends [never]

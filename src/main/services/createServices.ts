@@ -8,6 +8,14 @@ import { JsonSettingsStore } from './profile/JsonSettingsStore';
 import { ProfileService } from './profile/ProfileService';
 import type { SettingsStore } from './profile/SettingsStore';
 import { FaultInjectingFileSystem, FAULTS_FILE, faultsFromFile } from './store/FaultInjectingFileSystem';
+import type { CredentialVault } from './portal/CredentialVault';
+import { EncryptedFileVault } from './portal/EncryptedFileVault';
+import { PortalAccountService, type PortalConnector } from './portal/PortalAccountService';
+import { wordPressConnector } from './portal/wordPressConnector';
+import { MediaReceipts } from './sync/MediaReceipts';
+import { Outbox } from './sync/Outbox';
+import { SyncEngine, type SyncEngineOptions } from './sync/SyncEngine';
+import { SyncStateStore } from './sync/SyncStateStore';
 
 export interface ServiceOptions {
   /** Where everything durable lives; given by the host (Electron's userData, or --data-dir). */
@@ -19,6 +27,16 @@ export interface ServiceOptions {
   testFaults?: boolean;
   /** The desktop host may pass electron-store; otherwise settings.json in the data dir. */
   settings?: SettingsStore;
+  /**
+   * Where the portal password is kept: the desktop host passes its safeStorage vault; otherwise an
+   * encrypted file whose key is in `keyDir` (default ~/.config/newsdesk, NEWSDESK_KEY_DIR).
+   */
+  vault?: CredentialVault;
+  keyDir?: string;
+  /** How the portal is reached; the WordPress REST adapter unless a test says otherwise. */
+  connector?: PortalConnector;
+  /** Timing of the synchroniser (tests shorten it). */
+  sync?: SyncEngineOptions;
 }
 
 export interface Services {
@@ -28,6 +46,8 @@ export interface Services {
   profile: ProfileService;
   lifecycle: ArticleLifecycle;
   search: SearchService;
+  accounts: PortalAccountService;
+  sync: SyncEngine;
   close(): Promise<void>;
 }
 
@@ -40,7 +60,14 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   const history = new HistoryStore(articles);
   const detachHistory = history.attach();
   const media = await MediaStore.open(options.dataDir);
-  const profile = new ProfileService(options.settings ?? new JsonSettingsStore(options.dataDir));
+  const settings = options.settings ?? new JsonSettingsStore(options.dataDir);
+  const accounts = new PortalAccountService(
+    settings,
+    options.vault ?? new EncryptedFileVault(options.dataDir, options.keyDir),
+    options.connector ?? wordPressConnector(),
+  );
+  await accounts.open();
+  const profile = new ProfileService(settings, () => accounts.role());
   // What was submitted is kept as a version: the base an editor's changes are compared with.
   const lifecycle = new ArticleLifecycle(articles, profile, {
     onSubmitted: async (article) => {
@@ -50,6 +77,13 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   // Builds its index in the background: nothing here waits for it. It starts once the queue is
   // listed (app.ts) or after 2 s, so it does not compete with the host's start for the CPU.
   const search = new SearchService(articles, { startAfterMs: 2_000 });
+  const [states, receipts, outbox] = await Promise.all([
+    SyncStateStore.open(options.dataDir),
+    MediaReceipts.open(options.dataDir),
+    Outbox.open(options.dataDir),
+  ]);
+  const sync = new SyncEngine({ articles, media, accounts, states, receipts, outbox, settings }, options.sync);
+  sync.start();
   return {
     articles,
     media,
@@ -57,7 +91,10 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     profile,
     lifecycle,
     search,
+    accounts,
+    sync,
     close: async () => {
+      await sync.close();
       await search.close();
       detachHistory();
       await history.idle();

@@ -1,0 +1,179 @@
+import { syncKeyOf } from '../../../shared/content/syncMarker';
+import type { Article } from '../../../shared/model/Article';
+import type { ArticleContent } from '../../../shared/model/ArticleContent';
+import type { PortalReceipt } from '../../../shared/model/SyncStatus';
+import type { PortalPost, PortalStatus } from '../portal/Portal';
+import { autoMerged, mergeArticle } from './mergeArticle';
+import { fromDateGmt, localStateFor } from './portalStatusFor';
+import { remoteContentOf } from './remoteContentOf';
+import { contentOf, contentRevOf, type SyncContext } from './SyncContext';
+import { newSyncKey } from './SyncStateStore';
+
+const PAGE_SIZE = 50;
+/**
+ * `modified_after` is compared with the site's local time on some WordPress versions, so each
+ * pull asks for a day more than needed (covers every time zone) and skips what it already has
+ * by `modified_gmt`.
+ */
+const CURSOR_SLACK_MS = 24 * 60 * 60 * 1000;
+const OWN_STATUSES: readonly PortalStatus[] = ['draft', 'pending', 'future', 'publish', 'private'];
+/** What an editor reviews of other people's work: the review queue is fed from this. */
+const REVIEW_STATUSES: readonly PortalStatus[] = ['pending', 'future'];
+
+export interface PullResult {
+  /** The newest `modified_gmt` seen: the next pull's cursor. */
+  cursor: string | null;
+  /** Articles whose push must follow (a clean merge left local work the portal has not seen). */
+  toPush: string[];
+  seen: number;
+}
+
+/**
+ * Brings in what changed on the portal since `cursor`: the user's own posts of every status, and
+ * for editors everybody's pending and scheduled posts. For each post:
+ * - unknown here: a new local article (its photos downloaded), keyed by the post id;
+ * - unchanged since the base (same `modified_gmt`): nothing;
+ * - changed there only: the local copy takes the portal's version;
+ * - changed on both sides: merged by block against the base; a clean merge is saved and queued
+ *   for a push, a conflict is kept for the writer to resolve. Local work is never overwritten.
+ * Articles with an outbox item waiting are left to their push, which does the same check.
+ */
+export async function pullPosts(
+  ctx: SyncContext,
+  cursor: string | null,
+  options: { busy: (articleId: string) => boolean },
+): Promise<PullResult> {
+  const result: PullResult = { cursor, toPush: [], seen: 0 };
+  const modifiedAfter = cursor ? new Date(Date.parse(`${cursor}Z`) - CURSOR_SLACK_MS).toISOString() : undefined;
+  const queries: { statuses: readonly PortalStatus[]; author?: number }[] = [{ statuses: OWN_STATUSES, author: ctx.account.userId }];
+  if (ctx.account.can.editOthers) queries.push({ statuses: REVIEW_STATUSES });
+  const done = new Set<number>();
+  for (const query of queries) {
+    for (let page = 1; ; page += 1) {
+      const { posts, totalPages } = await ctx.portal.listPosts({ ...query, ...(modifiedAfter ? { modifiedAfter } : {}), page, perPage: PAGE_SIZE });
+      for (const post of posts) {
+        if (done.has(post.id)) continue;
+        done.add(post.id);
+        result.seen += 1;
+        if (await applyPost(ctx, post, options.busy)) result.toPush.push(ctx.states.articleOfPost(post.id)!);
+        if (!result.cursor || post.modifiedGmt > result.cursor) result.cursor = post.modifiedGmt;
+      }
+      if (page >= totalPages || posts.length === 0) break;
+    }
+  }
+  return result;
+}
+
+/** Returns true when the article now holds work the portal has not seen (push it). */
+async function applyPost(ctx: SyncContext, post: PortalPost, busy: (articleId: string) => boolean): Promise<boolean> {
+  const key = syncKeyOf(post.content);
+  let articleId = ctx.states.articleOfPost(post.id);
+  if (!articleId && key) {
+    const owner = ctx.states.all().find((state) => state.key === key);
+    if (owner?.postId != null && owner.postId !== post.id && post.author === ctx.account.userId) {
+      // A second copy of one of ours (a create that landed after its search found nothing).
+      await ctx.portal.trashPost(post.id);
+      ctx.stats.duplicatesRemoved += 1;
+      return false;
+    }
+    if (owner) {
+      articleId = owner.articleId;
+      await ctx.states.update(articleId, { postId: post.id });
+    }
+  }
+  if (!articleId) {
+    await importPost(ctx, post, key);
+    return false;
+  }
+  if (busy(articleId)) return false;
+  const state = ctx.states.get(articleId)!;
+  if (state.base && state.base.modifiedGmt === post.modifiedGmt) return false;
+
+  let local: Article;
+  try {
+    local = await ctx.articles.get(articleId);
+  } catch {
+    // Deleted or damaged here: the portal's copy comes back as a new article rather than being lost.
+    await importPost(ctx, post, key);
+    return false;
+  }
+  const remote = await remoteContentOf(ctx, post);
+  ctx.stats.pulled += 1;
+  let pushAfter = false;
+  let saved = local;
+  if (state.base && contentRevOf(local) === state.base.contentRev) {
+    // No local work since the base: the portal's version is the article now.
+    saved = await ctx.applying(articleId, () => ctx.articles.save(articleId, local.rev, remote));
+  } else {
+    // Local work the portal has not seen. Without a base nothing says who changed what: merge
+    // against an empty article, so that every difference is shown rather than decided.
+    const base = state.base?.content ?? emptyContent(remote);
+    const merge = mergeArticle(base, contentOf(local), remote);
+    if (!merge.clean) {
+      await ctx.states.update(articleId, { conflict: { merge, remote, remoteModifiedGmt: post.modifiedGmt } });
+      ctx.stats.conflicts += 1;
+      return false;
+    }
+    saved = await ctx.applying(articleId, () => ctx.articles.save(articleId, local.rev, autoMerged(merge)));
+    ctx.stats.merged += 1;
+    pushAfter = true;
+  }
+  saved = await applyStatus(ctx, saved, post, state.receipt?.status ?? null);
+  const receipt: PortalReceipt = { postId: post.id, status: post.status, link: post.link, modifiedGmt: post.modifiedGmt, at: ctx.now().toISOString() };
+  await ctx.states.update(articleId, {
+    receipt,
+    base: { content: remote, modifiedGmt: post.modifiedGmt, contentRev: pushAfter ? state.base?.contentRev ?? -1 : contentRevOf(saved) },
+    conflict: null,
+    deletedOnPortal: false,
+  });
+  return pushAfter;
+}
+
+async function importPost(ctx: SyncContext, post: PortalPost, key: string | null): Promise<void> {
+  const own = post.author === ctx.account.userId;
+  if (!own && !REVIEW_STATUSES.includes(post.status)) return;
+  const content = await remoteContentOf(ctx, post);
+  const created = await ctx.applying('', () =>
+    ctx.articles.create(
+      { ...content, publishAt: post.status === 'future' && post.dateGmt ? fromDateGmt(post.dateGmt) : null },
+      { createdBy: own ? ctx.account.name : `wp-user-${post.author}` },
+    ),
+  );
+  const article = await applyStatus(ctx, created, post, null);
+  await ctx.states.put({
+    articleId: article.id,
+    key: key ?? newSyncKey(),
+    postId: post.id,
+    createAttempted: true,
+    base: { content, modifiedGmt: post.modifiedGmt, contentRev: contentRevOf(article) },
+    receipt: { postId: post.id, status: post.status, link: post.link, modifiedGmt: post.modifiedGmt, at: ctx.now().toISOString() },
+    conflict: null,
+    problem: null,
+    deletedOnPortal: false,
+  });
+  ctx.stats.pulled += 1;
+}
+
+/** Follows a status an editor set on the portal; a status we last saw ourselves changes nothing. */
+async function applyStatus(ctx: SyncContext, article: Article, post: PortalPost, lastSeen: PortalStatus | null): Promise<Article> {
+  if (post.status === lastSeen) return article;
+  const state = localStateFor(post.status, article.state);
+  const publishAt = post.status === 'future' && post.dateGmt ? fromDateGmt(post.dateGmt) : article.publishAt;
+  let current = article;
+  if (publishAt !== article.publishAt) {
+    current = await ctx.applying(article.id, () => ctx.articles.save(article.id, article.rev, { publishAt }));
+  }
+  if (state === current.state) return current;
+  const { after } = await ctx.applying(article.id, () =>
+    ctx.articles.setState(article.id, (stored) => ({
+      state,
+      returnNote: stored.returnNote,
+      spikedFrom: state === 'spiked' && stored.state !== 'spiked' ? stored.state : stored.spikedFrom,
+    })),
+  );
+  return after;
+}
+
+function emptyContent(like: ArticleContent): ArticleContent {
+  return { title: '', lead: '', body: { root: { ...like.body.root, children: [] } }, byline: '', dateline: '', category: '', tags: [], featuredAssetId: null };
+}

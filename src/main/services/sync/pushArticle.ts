@@ -1,0 +1,234 @@
+import { NewsdeskError, isNewsdeskError } from '../../../shared/errors';
+import type { Article } from '../../../shared/model/Article';
+import type { ArticleContent } from '../../../shared/model/ArticleContent';
+import type { PortalReceipt } from '../../../shared/model/SyncStatus';
+import { assetIdSchema } from '../../../shared/model/MediaAsset';
+import type { PortalPost, PostFields } from '../portal/Portal';
+import { articleToPost } from './articleToPost';
+import { autoMerged, mergeArticle } from './mergeArticle';
+import { portalStatusFor, toDateGmt } from './portalStatusFor';
+import { remoteContentOf } from './remoteContentOf';
+import { contentOf, contentRevOf, type SyncContext } from './SyncContext';
+
+/**
+ * Makes the portal's post match the article as it is now: photos first, then the post, then its
+ * status. Every step is safe to repeat, which is what lets the outbox retry it blindly:
+ *
+ * 1. Photos: an upload is recorded as attempted (fsync) before it is sent; after a failure the
+ *    attachment is looked up by its key before uploading again. Known photos whose caption or alt
+ *    text changed are updated in place.
+ * 2. Create: the key is in the content as a comment and `createAttempted` is on disk before the
+ *    request; after any failure the post is looked up by its key before creating again. Extra
+ *    copies found then (a create that landed after all) are trashed, the lowest id kept.
+ * 3. Update: the post is read first; if the portal changed it since the base (its `modified_gmt`),
+ *    the three versions are merged by block. A clean merge is saved locally and pushed; a conflict
+ *    stops here (SYNC_CONFLICT) until the writer chooses. The read-then-write leaves a window of one
+ *    request in which a portal edit could still be overwritten: WordPress core has no conditional
+ *    update (docs/sync.md says so, and what the companion plugin does about it).
+ *
+ * Returns the portal's receipt. Throws NewsdeskError: PORTAL_* (transient ones are retried by the
+ * engine), SYNC_CONFLICT, or PORTAL_FORBIDDEN {reason: 'upload_files'} after pushing the text when
+ * the role may not upload the photos (they wait in the outbox).
+ */
+export async function pushArticle(ctx: SyncContext, article: Article): Promise<PortalReceipt | null> {
+  const state = await ctx.states.ensure(article.id);
+  const wanted = portalStatusFor(article.state, { syncDrafts: ctx.syncDrafts, onPortal: state.postId !== null });
+  if (wanted === null) return state.receipt;
+  if (wanted === 'trash') return trash(ctx, article.id);
+
+  let local = contentOf(article);
+  let localRev = contentRevOf(article);
+  const waitingPhotos = await pushPhotos(ctx, local);
+
+  let postId = state.postId;
+  if (postId === null && state.createAttempted) postId = await findCreated(ctx, article.id, state.key);
+
+  let post: PortalPost;
+  if (postId === null) {
+    await ctx.states.update(article.id, { createAttempted: true });
+    post = await ctx.portal.createPost(await postFields(ctx, local, state.key, wanted, article.publishAt));
+    await ctx.states.update(article.id, { postId: post.id });
+    ctx.stats.created += 1;
+  } else {
+    const remote = await readPost(ctx, article.id, postId);
+    const base = ctx.states.get(article.id)?.base ?? null;
+    if (base && remote.modifiedGmt !== base.modifiedGmt) {
+      // Changed on the portal since we last agreed: merge before writing, never overwrite.
+      const remoteContent = await remoteContentOf(ctx, remote);
+      const merge = mergeArticle(base.content, local, remoteContent);
+      if (!merge.clean) {
+        await ctx.states.update(article.id, { conflict: { merge, remote: remoteContent, remoteModifiedGmt: remote.modifiedGmt } });
+        ctx.stats.conflicts += 1;
+        throw new NewsdeskError('SYNC_CONFLICT', { articleId: article.id });
+      }
+      const merged = autoMerged(merge);
+      const saved = await ctx.applying(article.id, () => ctx.articles.save(article.id, article.rev, merged));
+      local = contentOf(saved);
+      localRev = contentRevOf(saved);
+      ctx.stats.merged += 1;
+    }
+    post = await ctx.portal.updatePost(postId, await postFields(ctx, local, state.key, wanted, article.publishAt));
+    ctx.stats.updated += 1;
+  }
+
+  const receipt: PortalReceipt = { postId: post.id, status: post.status, link: post.link, modifiedGmt: post.modifiedGmt, at: ctx.now().toISOString() };
+  await ctx.states.update(article.id, {
+    postId: post.id,
+    receipt,
+    base: { content: await remoteContentOf(ctx, post), modifiedGmt: post.modifiedGmt, contentRev: localRev },
+    conflict: null,
+    problem: null,
+    deletedOnPortal: false,
+  });
+  if (waitingPhotos > 0) {
+    // The text is on the portal; the photos wait here until the role may upload them.
+    throw new NewsdeskError('PORTAL_FORBIDDEN', { wpCode: 'rest_cannot_create', reason: 'upload_files', photos: waitingPhotos });
+  }
+  return receipt;
+}
+
+async function trash(ctx: SyncContext, articleId: string): Promise<PortalReceipt | null> {
+  const state = ctx.states.get(articleId);
+  if (!state?.postId) return null;
+  let post: PortalPost;
+  try {
+    post = await ctx.portal.trashPost(state.postId);
+  } catch (error) {
+    // Already gone from the portal: what spiking asked for.
+    if (isNewsdeskError(error) && error.code === 'PORTAL_NOT_FOUND') {
+      await ctx.states.update(articleId, { receipt: state.receipt ? { ...state.receipt, status: 'trash', at: ctx.now().toISOString() } : null });
+      return ctx.states.get(articleId)?.receipt ?? null;
+    }
+    throw error;
+  }
+  const receipt: PortalReceipt = { postId: post.id, status: 'trash', link: post.link, modifiedGmt: post.modifiedGmt, at: ctx.now().toISOString() };
+  await ctx.states.update(articleId, { receipt, problem: null });
+  return receipt;
+}
+
+async function readPost(ctx: SyncContext, articleId: string, postId: number): Promise<PortalPost> {
+  try {
+    const post = await ctx.portal.getPost(postId);
+    if (post.status !== 'trash') return post;
+  } catch (error) {
+    if (!isNewsdeskError(error) || error.code !== 'PORTAL_NOT_FOUND') throw error;
+  }
+  // Deleted (or trashed) on the portal: ask the writer; never re-create it silently.
+  await ctx.states.update(articleId, { deletedOnPortal: true });
+  throw new NewsdeskError('PORTAL_NOT_FOUND', { articleId, postId });
+}
+
+/** After a create that may have landed: the post with our key, if any; extra copies are trashed. */
+async function findCreated(ctx: SyncContext, articleId: string, key: string): Promise<number | null> {
+  const found = (await ctx.portal.findPostsByMarker(key, ctx.account.userId)).filter((post) => post.status !== 'trash');
+  if (found.length === 0) return null;
+  found.sort((a, b) => a.id - b.id);
+  const [kept, ...extra] = found;
+  await ctx.states.update(articleId, { postId: kept!.id });
+  ctx.stats.recoveredCreates += 1;
+  for (const copy of extra) {
+    await ctx.portal.trashPost(copy.id);
+    ctx.stats.duplicatesRemoved += 1;
+  }
+  return kept!.id;
+}
+
+async function postFields(
+  ctx: SyncContext,
+  content: ArticleContent,
+  key: string,
+  status: Exclude<PostFields['status'], never>,
+  publishAt: string | null,
+): Promise<PostFields> {
+  const { title, content: html, excerpt } = articleToPost(content, {
+    key,
+    mediaIdOf: (assetId) => ctx.receipts.mediaIdOf(assetId),
+    srcOf: (assetId) => ctx.receipts.get(assetId)?.sourceUrl ?? undefined,
+  });
+  const categories: number[] = [];
+  if (content.category.trim() !== '') {
+    const id = await ctx.portal.termId('categories', content.category);
+    if (id !== null) categories.push(id);
+  }
+  const tags: number[] = [];
+  for (const tag of content.tags) {
+    const id = await ctx.portal.termId('tags', tag);
+    if (id !== null) tags.push(id);
+  }
+  const featured = content.featuredAssetId ? ctx.receipts.mediaIdOf(content.featuredAssetId) : undefined;
+  return {
+    title,
+    content: html,
+    excerpt,
+    status,
+    ...(status === 'future' && publishAt ? { dateGmt: toDateGmt(publishAt) } : {}),
+    categories,
+    tags,
+    featuredMedia: featured ?? 0,
+  };
+}
+
+/** Uploads the article's photos the portal does not have; returns how many must wait (role). */
+async function pushPhotos(ctx: SyncContext, content: ArticleContent): Promise<number> {
+  const photos = photosOf(content);
+  let waiting = 0;
+  for (const [assetId, fields] of photos) {
+    const receipt = await ctx.receipts.ensure(assetId);
+    const sent = JSON.stringify(fields);
+    if (receipt.mediaId !== null) {
+      if (receipt.sentFields !== sent) {
+        await ctx.portal.updateMedia(receipt.mediaId, fields);
+        await ctx.receipts.update(assetId, { sentFields: sent });
+      }
+      continue;
+    }
+    if (!ctx.account.can.uploadFiles) {
+      waiting += 1;
+      continue;
+    }
+    if (receipt.uploadAttempted) {
+      const found = (await ctx.portal.findMediaByMarker(receipt.key, ctx.account.userId)).sort((a, b) => a.id - b.id);
+      if (found.length > 0) {
+        await ctx.receipts.update(assetId, { mediaId: found[0]!.id, sourceUrl: found[0]!.sourceUrl });
+        ctx.stats.recoveredUploads += 1;
+        // The upload sent these fields too, but which try landed is unknown: send them once more.
+        await ctx.portal.updateMedia(found[0]!.id, fields);
+        await ctx.receipts.update(assetId, { sentFields: sent });
+        continue;
+      }
+    }
+    const original = await ctx.media.get(assetId, 'original');
+    const asset = await ctx.media.meta(assetId);
+    await ctx.receipts.update(assetId, { uploadAttempted: true });
+    const uploaded = await ctx.portal.uploadMedia({
+      bytes: original.bytes,
+      filename: asset.name,
+      mime: original.mime,
+      key: receipt.key,
+      ...fields,
+    });
+    await ctx.receipts.update(assetId, { mediaId: uploaded.id, sourceUrl: uploaded.sourceUrl, sentFields: sent });
+    ctx.stats.uploaded += 1;
+  }
+  return waiting;
+}
+
+/** Local photos of an article (figures, then the featured photo), with the fields the portal keeps. */
+function photosOf(content: ArticleContent): Map<string, { caption: string; altText: string; description: string }> {
+  const photos = new Map<string, { caption: string; altText: string; description: string }>();
+  for (const block of content.body.root.children) {
+    const node = block as { type?: unknown; assetId?: unknown; caption?: unknown; alt?: unknown; credit?: unknown };
+    if (node.type !== 'figure' || typeof node.assetId !== 'string' || !assetIdSchema.safeParse(node.assetId).success) continue;
+    if (photos.has(node.assetId)) continue;
+    photos.set(node.assetId, {
+      caption: typeof node.caption === 'string' ? node.caption : '',
+      altText: typeof node.alt === 'string' ? node.alt : '',
+      description: typeof node.credit === 'string' ? node.credit : '',
+    });
+  }
+  const featured = content.featuredAssetId;
+  if (featured && assetIdSchema.safeParse(featured).success && !photos.has(featured)) {
+    photos.set(featured, { caption: '', altText: '', description: '' });
+  }
+  return photos;
+}
