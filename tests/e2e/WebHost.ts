@@ -34,9 +34,17 @@ export class WebHost {
     return `http://127.0.0.1:${this.port}`;
   }
 
+  /** Where the host keeps the key of its credential vault: beside the data dir, never inside it. */
+  get keyDir(): string {
+    return `${this.dataDir}-keys`;
+  }
+
+  /** Everything the host printed (stdout and stderr) since it was first started: its log. */
+  log = '';
+
   private launch(): Promise<void> {
     const child = spawn(process.execPath, [MAIN, '--data-dir', this.dataDir, '--port', '0'], {
-      env: { ...process.env, ...this.env },
+      env: { ...process.env, NEWSDESK_KEY_DIR: this.keyDir, ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
@@ -45,6 +53,7 @@ export class WebHost {
       const timer = setTimeout(() => reject(new Error(`web host did not start:\n${output}`)), 20_000);
       const onData = (chunk: Buffer) => {
         output += chunk.toString();
+        this.log += chunk.toString();
         const match = /(http:\/\/127\.0\.0\.1:(\d+)\/#token=([A-Za-z0-9_-]+))/.exec(output);
         if (match) {
           clearTimeout(timer);
@@ -82,5 +91,6 @@ export class WebHost {
   async dispose(): Promise<void> {
     await this.stop();
     rmSync(this.dataDir, { recursive: true, force: true });
+    rmSync(this.keyDir, { recursive: true, force: true });
   }
 }

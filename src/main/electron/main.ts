@@ -6,6 +6,7 @@ import Store from 'electron-store';
 import { createApp, type NewsdeskApp } from '../app';
 import { deferApp } from '../deferApp';
 import { registerIpc } from './ipc';
+import { SafeStorageVault } from './SafeStorageVault';
 import { applyApplicationMenu } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { applySecurityPolicy } from './security';
@@ -36,7 +37,8 @@ async function start(): Promise<void> {
   const settings = new Store<Record<string, unknown>>({ name: 'settings' });
   // The window opens and loads the renderer while the app opens its store; the renderer's first
   // calls wait for it (deferApp), so the two no longer happen one after the other.
-  const opening = createApp({ dataDir, host: 'electron', version: app.getVersion(), settings });
+  const vault = new SafeStorageVault(app.getPath('userData'));
+  const opening = createApp({ dataDir, host: 'electron', version: app.getVersion(), settings, vault });
   registerIpc(deferApp(opening), () => mainWindow);
   mainWindow = createMainWindow(preloadPath);
   newsdesk = await opening;

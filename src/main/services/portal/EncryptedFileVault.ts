@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { join, relative, resolve, isAbsolute } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { z } from 'zod';
 import { NewsdeskError } from '../../../shared/errors';
 import { writeFileDurable } from '../store/writeFileDurable';
@@ -66,6 +66,7 @@ export class EncryptedFileVault implements CredentialVault {
 
   async save(credentials: PortalCredentials): Promise<void> {
     const key = (await this.readKey()) ?? (await this.createKey());
+    await mkdir(dirname(this.file), { recursive: true });
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', key, iv);
     const body = Buffer.concat([cipher.update(JSON.stringify(credentialsSchema.parse(credentials)), 'utf8'), cipher.final()]);
@@ -86,7 +87,7 @@ export class EncryptedFileVault implements CredentialVault {
   }
 
   private async createKey(): Promise<Buffer> {
-    await mkdir(resolve(this.keyFile, '..'), { recursive: true, mode: 0o700 });
+    await mkdir(dirname(this.keyFile), { recursive: true, mode: 0o700 });
     const key = randomBytes(32);
     await writeFileDurable(this.keyFile, key);
     return key;

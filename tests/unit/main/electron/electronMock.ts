@@ -64,6 +64,14 @@ export const session = {
   },
 };
 
+/** safeStorage as on a machine with a keychain: a reversible transform, NOT encryption (a mock). */
+export const safeStorage = {
+  isEncryptionAvailable: vi.fn(() => true),
+  getSelectedStorageBackend: vi.fn(() => 'gnome_libsecret'),
+  encryptString: vi.fn((text: string) => Buffer.from(`mock:${Buffer.from(text).toString('base64')}`)),
+  decryptString: vi.fn((bytes: Buffer) => Buffer.from(bytes.toString().replace(/^mock:/, ''), 'base64').toString()),
+};
+
 export const shell = { openExternal: vi.fn(async (_url: string) => undefined) };
 
 export const ipcMain = {
@@ -103,4 +111,4 @@ export function resetElectronMock(): void {
   vi.clearAllMocks();
 }
 
-export default { app, BrowserWindow, session, shell, ipcMain, protocol, Menu };
+export default { app, BrowserWindow, session, safeStorage, shell, ipcMain, protocol, Menu };
