@@ -1,10 +1,10 @@
 import type { PortalConnector } from './PortalAccountService';
-import { WordPressPortal } from './WordPressPortal';
+import { WordPressPortal, type WordPressConnectionOptions } from './WordPressPortal';
 
 /** The account service's way to the portal: WordPress's REST API with an application password. */
-export function wordPressConnector(): PortalConnector {
+export function wordPressConnector(options: WordPressConnectionOptions = {}): PortalConnector {
   return {
-    signIn: (credentials) => WordPressPortal.signIn(credentials),
-    open: (credentials) => new WordPressPortal(credentials),
+    signIn: (credentials) => WordPressPortal.signIn(credentials, options),
+    open: (credentials) => new WordPressPortal({ ...credentials, ...options }),
   };
 }
