@@ -5,7 +5,11 @@
  * `--` inside a comment, so the key is plain hex. Readers never see it; our importer drops it.
  */
 export const SYNC_KEY_PATTERN = /^[a-f0-9]{32}$/;
-const MARKER = /<!-- newsdesk:sync ([a-f0-9]{32}) -->\n?/;
+/**
+ * The marker as we write it, or as wp-admin's block editor saves it: a comment outside any block
+ * becomes a Classic block there, which wraps it in a paragraph (`<p><!-- newsdesk:sync … --></p>`).
+ */
+const MARKER = /<p>\s*<!-- newsdesk:sync ([a-f0-9]{32}) -->\s*<\/p>\n?|<!-- newsdesk:sync ([a-f0-9]{32}) -->\n?/;
 
 export function syncMarker(key: string): string {
   if (!SYNC_KEY_PATTERN.test(key)) throw new Error('syncMarker: the key must be 32 hex characters');
@@ -14,7 +18,8 @@ export function syncMarker(key: string): string {
 
 /** The key in `html`, or null. */
 export function syncKeyOf(html: string): string | null {
-  return MARKER.exec(html)?.[1] ?? null;
+  const match = MARKER.exec(html);
+  return match ? (match[1] ?? match[2]!) : null;
 }
 
 /** `html` with every marker removed (what the editor imports). */
