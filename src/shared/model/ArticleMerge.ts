@@ -67,6 +67,8 @@ export const MERGE_CHOICES = ['local', 'remote', 'both'] as const;
 export type MergeChoice = (typeof MERGE_CHOICES)[number];
 /** By body conflict id, or by field name. */
 export type MergeChoices = Readonly<Record<string, MergeChoice | undefined>>;
+/** The writer's choices as they cross the contract. */
+export const mergeChoicesSchema = z.record(z.string().max(100), z.enum(MERGE_CHOICES));
 
 const FIELD_NAMES: readonly ArticleMergeField[] = [...ARTICLE_CONTENT_SCALARS, 'tags'];
 

@@ -6,6 +6,7 @@ import type { SyncContext } from './SyncContext';
 
 /** `wp:<media id>`: a figure whose photo the portal has and this laptop does not (htmlToLexical). */
 const PORTAL_ONLY = /^wp:(\d+)$/;
+const DEFAULT_CATEGORY_ID = 1;
 
 /**
  * A post as article content, with every photo it uses on this laptop: attachments we uploaded
@@ -14,14 +15,17 @@ const PORTAL_ONLY = /^wp:(\d+)$/;
  * portal-only figure (`wp:<id>`), shown from the portal when online; the text is never held up.
  */
 export async function remoteContentOf(ctx: SyncContext, post: PortalPost): Promise<ArticleContent> {
+  // WordPress files a post with no category under its default one (term 1, "Uncategorized", made
+  // at install): that is the absence of a category, not one an editor chose.
+  const chosen = post.categories.filter((id) => id !== DEFAULT_CATEGORY_ID);
   const [categories, tags] = await Promise.all([
-    post.categories.length ? ctx.portal.termNames('categories', post.categories) : Promise.resolve(new Map<number, string>()),
+    chosen.length ? ctx.portal.termNames('categories', chosen) : Promise.resolve(new Map<number, string>()),
     post.tags.length ? ctx.portal.termNames('tags', post.tags) : Promise.resolve(new Map<number, string>()),
   ]);
   const read = () =>
     postToArticle(post, {
       assetIdOfMedia: (mediaId) => ctx.receipts.assetOf(mediaId),
-      categoryName: post.categories.map((id) => categories.get(id)).find((name): name is string => typeof name === 'string') ?? '',
+      categoryName: chosen.map((id) => categories.get(id)).find((name): name is string => typeof name === 'string') ?? '',
       tagNames: post.tags.map((id) => tags.get(id)).filter((name): name is string => typeof name === 'string'),
     });
   let content = read();
