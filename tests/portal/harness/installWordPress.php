@@ -2,6 +2,7 @@
 // Run by startWordPress with the PHP CLI inside the site dir: installs WordPress if the database
 // is empty, makes sure a contributor, an author and an editor exist, gives each a fresh Application
 // Password (old ones revoked) and prints them as JSON on stdout for the harness, nowhere else.
+// NEWSDESK_EDITOR_PASSWORD, when set (npm run portal only), becomes the editor's wp-admin login password.
 define('WP_INSTALLING', true);
 
 // wp_install mails the admin; this machine has no mail and needs none (the function is pluggable).
@@ -31,6 +32,10 @@ foreach (['contributor', 'author', 'editor'] as $role) {
         $user = get_user_by('id', $id);
     }
     $user->set_role($role);
+    $loginPassword = getenv('NEWSDESK_EDITOR_PASSWORD');
+    if ($role === 'editor' && is_string($loginPassword) && $loginPassword !== '') {
+        wp_set_password($loginPassword, $user->ID);
+    }
     WP_Application_Passwords::delete_all_application_passwords($user->ID);
     $created = WP_Application_Passwords::create_new_application_password($user->ID, ['name' => 'newsdesk tests']);
     if (is_wp_error($created)) {

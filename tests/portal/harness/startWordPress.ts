@@ -17,7 +17,7 @@ export type PortalRole = (typeof PORTAL_ROLES)[number];
 export interface PortalUser {
   id: number;
   login: string;
-  /** An Application Password (HTTP Basic auth over REST). Never print it. */
+  /** An Application Password (HTTP Basic auth over REST). Never print it (scripts/portal.ts aside). */
   appPassword: string;
 }
 
@@ -29,6 +29,11 @@ export interface StartWordPressOptions {
   databaseDir?: string;
   /** PHP built-in server worker processes (PHP_CLI_SERVER_WORKERS). Default 1. */
   workers?: number;
+  /**
+   * A wp-admin login password for the editor, for `npm run portal` (a person signs in with it).
+   * Default: none, and every user keeps a random login password no one knows.
+   */
+  editorPassword?: string;
 }
 
 export interface RestResponse {
@@ -146,7 +151,11 @@ export async function startWordPress(options: StartWordPressOptions = {}): Promi
     copyFileSync(join(import.meta.dirname, 'installWordPress.php'), join(siteDir, 'newsdesk-install.php'));
     let installed: { users: Record<PortalRole, PortalUser> };
     try {
-      const { stdout } = await run(PORTAL_BINARIES.php, [join(siteDir, 'newsdesk-install.php')], { cwd: siteDir });
+      // Through the environment, not argv: a password in argv is visible to every `ps`.
+      const env = { ...process.env };
+      delete env.NEWSDESK_EDITOR_PASSWORD;
+      if (options.editorPassword !== undefined) env.NEWSDESK_EDITOR_PASSWORD = options.editorPassword;
+      const { stdout } = await run(PORTAL_BINARIES.php, [join(siteDir, 'newsdesk-install.php')], { cwd: siteDir, env });
       installed = JSON.parse(stdout) as typeof installed;
     } catch (error) {
       // stderr only: stdout would carry the passwords.
