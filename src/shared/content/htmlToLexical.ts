@@ -49,6 +49,16 @@ const SOFT = '\u0000';
 interface Context {
   /** Attributes of the Gutenberg block being read (from its opening comment). */
   blockAttrs: Record<string, unknown>;
+  mediaIdFirst: boolean;
+}
+
+export interface HtmlToLexicalOptions {
+  /**
+   * A figure with a portal media id becomes `wp:<id>` even when our own `ndAsset` attribute names
+   * an asset: sync reads posts this way, because the media id is what WordPress keeps and the
+   * asset named may be another laptop's (sync maps the id to a local asset, or downloads it).
+   */
+  mediaIdFirst?: boolean;
 }
 
 /**
@@ -57,10 +67,10 @@ interface Context {
  * become nodes, links and images only with safe addresses, scripts and the like vanish with their
  * content. The result is NFC-normalised.
  */
-export function htmlToLexical(html: string): LexicalState {
+export function htmlToLexical(html: string, options: HtmlToLexicalOptions = {}): LexicalState {
   const isBlockHtml = /<!--\s*wp:/.test(html);
   const source = isBlockHtml ? html : expandCaptionShortcodes(html);
-  const blocks = readBlocks(parseHtml(source), { blockAttrs: {} }, !isBlockHtml);
+  const blocks = readBlocks(parseHtml(source), { blockAttrs: {}, mediaIdFirst: options.mediaIdFirst === true }, !isBlockHtml);
   if (blocks.length === 0) blocks.push(paragraphNode([]));
   return normalizeDeep(documentOf(blocks)) as unknown as LexicalState;
 }
@@ -204,7 +214,8 @@ function readFigure(figure: HtmlElement, img: HtmlElement, ctx: Context): Serial
       ? String(attrs.id)
       : (figure.attrs['data-wp-attachment'] ?? /\bwp-image-(\d+)\b/.exec(img.attrs.class ?? '')?.[1]);
   // An image known only to the portal has no asset of ours yet: sync resolves `wp:<id>` later.
-  const assetId = typeof attrs.ndAsset === 'string' ? attrs.ndAsset : wpId ? `wp:${wpId}` : '';
+  const assetId =
+    ctx.mediaIdFirst && wpId ? `wp:${wpId}` : typeof attrs.ndAsset === 'string' ? attrs.ndAsset : wpId ? `wp:${wpId}` : '';
   return figureNode({
     assetId,
     ...(src ? { src } : {}),

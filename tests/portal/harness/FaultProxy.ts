@@ -41,6 +41,12 @@ export interface FaultProxyOptions {
   /** `trickle`: bytes per write and the pause between writes. Default 16 bytes every 5 ms. */
   trickleBytes?: number;
   tricklePauseMs?: number;
+  /**
+   * Also rewrite the upstream origin in text and JSON response bodies (plain and JSON-escaped,
+   * `http:\/\/…`), as a reverse proxy's sub_filter does, so that a client following a post's
+   * `link` or a photo's `source_url` stays behind the proxy (and its same-origin checks hold).
+   */
+  rewriteBodies?: boolean;
 }
 
 export interface MethodStats {
@@ -230,6 +236,18 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     });
   };
 
+  const rewriteBody = (answer: UpstreamAnswer): UpstreamAnswer => {
+    const typeIndex = answer.headers.findIndex((value, i) => i % 2 === 0 && value.toLowerCase() === 'content-type');
+    const type = typeIndex >= 0 ? answer.headers[typeIndex + 1]!.toLowerCase() : '';
+    if (!/json|text|html|xml/.test(type)) return answer;
+    const escaped = (origin: string) => origin.replaceAll('/', '\\/');
+    const text = answer.body
+      .toString('utf8')
+      .replaceAll(upstreamOrigin, proxyOrigin)
+      .replaceAll(escaped(upstreamOrigin), escaped(proxyOrigin));
+    return { ...answer, body: Buffer.from(text, 'utf8') };
+  };
+
   /** Upstream's headers for the client: no hop-by-hop ones, our length, our origin in links. */
   const clientHeaders = (answer: UpstreamAnswer, bodyless: boolean): string[] => {
     const out: string[] = [];
@@ -291,6 +309,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     methodStats(method).forwarded += 1;
     try {
       answer = await forward(req, body);
+      if (options.rewriteBodies) answer = rewriteBody(answer);
     } catch {
       stats.upstreamErrors += 1;
       socket.destroy();

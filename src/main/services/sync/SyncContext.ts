@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import type { Article } from '../../../shared/model/Article';
 import type { ArticleContent } from '../../../shared/model/ArticleContent';
 import type { PortalAccountView } from '../../../shared/model/PortalAccount';
 import type { MediaStore } from '../media/MediaStore';
-import type { Portal } from '../portal/Portal';
+import type { Portal, PortalPost } from '../portal/Portal';
 import type { ArticleStore } from '../store/ArticleStore';
 import type { MediaReceipts } from './MediaReceipts';
 import type { SyncStateStore } from './SyncStateStore';
@@ -61,4 +62,15 @@ export function contentOf(article: Article): ArticleContent {
 /** The rev of the article's content (state changes bump rev, not this). */
 export function contentRevOf(article: Article): number {
   return article.contentRev ?? article.rev;
+}
+
+/**
+ * What the portal holds of a post, as one value. `modified_gmt` has a resolution of one second:
+ * two saves within the same second (ours and an editor's) keep it equal, so "unchanged since the
+ * base" is decided by this digest as well as by the time.
+ */
+export function postDigest(post: PortalPost): string {
+  return createHash('sha256')
+    .update(JSON.stringify([post.title, post.content, post.excerpt, post.status, post.categories, post.tags, post.featuredMedia, post.dateGmt]))
+    .digest('hex');
 }

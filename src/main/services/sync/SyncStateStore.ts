@@ -11,6 +11,8 @@ import { TEMP_SUFFIX, toStorageError, writeFileDurable } from '../store/writeFil
 export interface SyncBase {
   content: ArticleContent;
   modifiedGmt: string;
+  /** postDigest of the portal's post at the base: equal times within one second are not proof. */
+  digest: string;
   /** The article's content rev that matched it: a later local edit is work the portal has not seen. */
   contentRev: number;
 }
@@ -20,6 +22,7 @@ export interface SyncConflictState {
   /** The portal's version the merge was made against; resolving writes over exactly this. */
   remote: ArticleContent;
   remoteModifiedGmt: string;
+  remoteDigest: string;
 }
 
 /** One article's sync state, in `sync/articles/<id>.json`. */

@@ -29,7 +29,7 @@ export interface PostToArticleOptions {
 export function postToArticle(post: PortalPost, options: PostToArticleOptions): ArticleContent {
   const dateline = takeMarkedParagraph(withoutSyncMarker(post.content), DATELINE_CLASS, 'first');
   const byline = takeMarkedParagraph(dateline.rest, BYLINE_CLASS, 'last');
-  const body = htmlToLexical(byline.rest);
+  const body = htmlToLexical(byline.rest, { mediaIdFirst: true });
   const assetOf = (mediaId: number) => options.assetIdOfMedia(mediaId) ?? `wp:${mediaId}`;
   const children = body.root.children.map((block) => {
     const figure = block as { type?: unknown; assetId?: unknown };

@@ -7,7 +7,7 @@ import { autoMerged } from '../../../shared/model/ArticleMerge';
 import { mergeArticle } from './mergeArticle';
 import { fromDateGmt, localStateFor } from './portalStatusFor';
 import { remoteContentOf } from './remoteContentOf';
-import { contentOf, contentRevOf, type SyncContext } from './SyncContext';
+import { contentOf, contentRevOf, postDigest, type SyncContext } from './SyncContext';
 import { newSyncKey } from './SyncStateStore';
 
 const PAGE_SIZE = 50;
@@ -88,7 +88,7 @@ async function applyPost(ctx: SyncContext, post: PortalPost, busy: (articleId: s
   }
   if (busy(articleId)) return false;
   const state = ctx.states.get(articleId)!;
-  if (state.base && state.base.modifiedGmt === post.modifiedGmt) return false;
+  if (state.base && state.base.modifiedGmt === post.modifiedGmt && state.base.digest === postDigest(post)) return false;
 
   let local: Article;
   try {
@@ -111,7 +111,7 @@ async function applyPost(ctx: SyncContext, post: PortalPost, busy: (articleId: s
     const base = state.base?.content ?? emptyContent(remote);
     const merge = mergeArticle(base, contentOf(local), remote);
     if (!merge.clean) {
-      await ctx.states.update(articleId, { conflict: { merge, remote, remoteModifiedGmt: post.modifiedGmt } });
+      await ctx.states.update(articleId, { conflict: { merge, remote, remoteModifiedGmt: post.modifiedGmt, remoteDigest: postDigest(post) } });
       ctx.stats.conflicts += 1;
       return false;
     }
@@ -123,7 +123,7 @@ async function applyPost(ctx: SyncContext, post: PortalPost, busy: (articleId: s
   const receipt: PortalReceipt = { postId: post.id, status: post.status, link: post.link, modifiedGmt: post.modifiedGmt, at: ctx.now().toISOString() };
   await ctx.states.update(articleId, {
     receipt,
-    base: { content: remote, modifiedGmt: post.modifiedGmt, contentRev: pushAfter ? state.base?.contentRev ?? -1 : contentRevOf(saved) },
+    base: { content: remote, modifiedGmt: post.modifiedGmt, digest: postDigest(post), contentRev: pushAfter ? (state.base?.contentRev ?? -1) : contentRevOf(saved) },
     conflict: null,
     deletedOnPortal: false,
   });
@@ -146,7 +146,7 @@ async function importPost(ctx: SyncContext, post: PortalPost, key: string | null
     key: key ?? newSyncKey(),
     postId: post.id,
     createAttempted: true,
-    base: { content, modifiedGmt: post.modifiedGmt, contentRev: contentRevOf(article) },
+    base: { content, modifiedGmt: post.modifiedGmt, digest: postDigest(post), contentRev: contentRevOf(article) },
     receipt: { postId: post.id, status: post.status, link: post.link, modifiedGmt: post.modifiedGmt, at: ctx.now().toISOString() },
     conflict: null,
     problem: null,

@@ -9,7 +9,7 @@ import { autoMerged } from '../../../shared/model/ArticleMerge';
 import { mergeArticle } from './mergeArticle';
 import { portalStatusFor, toDateGmt } from './portalStatusFor';
 import { remoteContentOf } from './remoteContentOf';
-import { contentOf, contentRevOf, type SyncContext } from './SyncContext';
+import { contentOf, contentRevOf, postDigest, type SyncContext } from './SyncContext';
 
 /**
  * Makes the portal's post match the article as it is now: photos first, then the post, then its
@@ -53,12 +53,12 @@ export async function pushArticle(ctx: SyncContext, article: Article): Promise<P
   } else {
     const remote = await readPost(ctx, article.id, postId);
     const base = ctx.states.get(article.id)?.base ?? null;
-    if (base && remote.modifiedGmt !== base.modifiedGmt) {
+    if (base && (remote.modifiedGmt !== base.modifiedGmt || postDigest(remote) !== base.digest)) {
       // Changed on the portal since we last agreed: merge before writing, never overwrite.
       const remoteContent = await remoteContentOf(ctx, remote);
       const merge = mergeArticle(base.content, local, remoteContent);
       if (!merge.clean) {
-        await ctx.states.update(article.id, { conflict: { merge, remote: remoteContent, remoteModifiedGmt: remote.modifiedGmt } });
+        await ctx.states.update(article.id, { conflict: { merge, remote: remoteContent, remoteModifiedGmt: remote.modifiedGmt, remoteDigest: postDigest(remote) } });
         ctx.stats.conflicts += 1;
         throw new NewsdeskError('SYNC_CONFLICT', { articleId: article.id });
       }
@@ -76,7 +76,7 @@ export async function pushArticle(ctx: SyncContext, article: Article): Promise<P
   await ctx.states.update(article.id, {
     postId: post.id,
     receipt,
-    base: { content: await remoteContentOf(ctx, post), modifiedGmt: post.modifiedGmt, contentRev: localRev },
+    base: { content: await remoteContentOf(ctx, post), modifiedGmt: post.modifiedGmt, digest: postDigest(post), contentRev: localRev },
     conflict: null,
     problem: null,
     deletedOnPortal: false,

@@ -1,0 +1,374 @@
+// Portal sync end to end against a real WordPress: the app's own services on separate data dirs
+// (two laptops), signed in as different users of one portal. What a newsroom relies on: the post
+// arrives with its photos, nothing is duplicated, edits on both sides merge, conflicts wait for a
+// choice, refusals are shown and keep the work, and the password is nowhere on disk or in logs.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { syncKeyOf } from '../../src/shared/content/syncMarker';
+import { paragraphNode, textNode } from '../../src/shared/content/serializedNodes';
+import type { Article } from '../../src/shared/model/Article';
+import { startFaultProxy, type FaultProxy } from './harness/FaultProxy';
+import { blockTexts, bodyOf, paragraphs, photoFigure, STORY } from './harness/newsroomFixtures';
+import { portalSkipReason } from './harness/portalSkipReason';
+import { startSyncClient, type SyncClient } from './harness/syncClient';
+import { startWordPress, type WordPress } from './harness/startWordPress';
+
+interface RestPost {
+  id: number;
+  status: string;
+  author: number;
+  featured_media: number;
+  title: { raw: string };
+  excerpt: { raw: string };
+  content: { raw: string };
+}
+interface RestMedia {
+  id: number;
+  caption: { raw: string };
+  alt_text: string;
+  description: { raw: string };
+}
+
+const skip = portalSkipReason();
+let wp: WordPress;
+const clients: SyncClient[] = [];
+/** Everything the app printed while these tests ran: searched for the password at the end. */
+let printed = '';
+/** Each photo made here differs (its bytes and its caption), so uploads can be counted by caption. */
+let photoSeed = 0;
+const restore: (() => void)[] = [];
+
+async function client(role: 'contributor' | 'author' | 'editor', name?: string): Promise<SyncClient> {
+  const made = await startSyncClient(wp, wp.users[role], { name: name ?? role });
+  clients.push(made);
+  await made.signIn();
+  return made;
+}
+
+async function allPosts(): Promise<RestPost[]> {
+  const out: RestPost[] = [];
+  for (let page = 1; ; page += 1) {
+    const response = await wp.rest(wp.users.editor, 'GET', '/wp/v2/posts', {
+      query: { context: 'edit', status: 'draft,pending,future,publish,private,trash', per_page: 100, page },
+    });
+    if (response.status !== 200) break;
+    const posts = response.body as RestPost[];
+    out.push(...posts);
+    if (posts.length < 100) break;
+  }
+  return out;
+}
+
+async function postOf(c: SyncClient, articleId: string): Promise<RestPost> {
+  const sync = c.services.sync.articleSyncs().find((item) => item.articleId === articleId);
+  expect(sync?.receipt, `no receipt for ${articleId}: ${JSON.stringify(sync)}`).toBeTruthy();
+  const response = await wp.rest(wp.users.editor, 'GET', `/wp/v2/posts/${sync!.receipt!.postId}`, { query: { context: 'edit' } });
+  expect(response.status).toBe(200);
+  return response.body as RestPost;
+}
+
+async function writeStory(c: SyncClient, withPhotos: number, title = STORY.title): Promise<Article> {
+  const figures = [];
+  for (let i = 0; i < withPhotos; i += 1) {
+    photoSeed += 1;
+    figures.push(await photoFigure(c.services, photoSeed, `Điểm cầu tại Sở Thông tin và Truyền thông, hình số ${photoSeed}`));
+  }
+  const article = await c.services.articles.create({}, { createdBy: c.user.login });
+  return c.services.articles.save(article.id, article.rev, {
+    title,
+    lead: STORY.lead,
+    byline: STORY.byline,
+    dateline: STORY.dateline,
+    category: STORY.category,
+    tags: STORY.tags,
+    body: bodyOf([...paragraphs(STORY.paragraphs[0]!), ...figures, ...paragraphs(...STORY.paragraphs.slice(1))]),
+  });
+}
+
+async function submit(c: SyncClient, article: Article): Promise<Article> {
+  return c.services.lifecycle.transition({ id: article.id, to: 'submitted' });
+}
+
+function findArticle(c: SyncClient, postId: number): string | undefined {
+  return c.services.sync.articleSyncs().find((item) => item.receipt?.postId === postId)?.articleId;
+}
+
+function replaceParagraph(article: Article, index: number, text: string) {
+  const children = [...article.body.root.children];
+  let seen = -1;
+  const at = children.findIndex((block) => (block as { type?: string }).type === 'paragraph' && ++seen === index);
+  children[at] = paragraphNode([textNode(text)]);
+  return { ...article.body, root: { ...article.body.root, children } };
+}
+
+describe.skipIf(skip !== null)('portal sync (real WordPress, two laptops)', () => {
+  beforeAll(async () => {
+    wp = await startWordPress();
+    // The app logs to the console (errors, warnings): keep a copy to search it for the password.
+    for (const stream of ['log', 'warn', 'error'] as const) {
+      const original = console[stream];
+      console[stream] = (...args: unknown[]) => {
+        printed += `${args.map(String).join(' ')}\n`;
+        original(...args);
+      };
+      restore.push(() => (console[stream] = original));
+    }
+  });
+  afterAll(async () => {
+    for (const c of clients) await c.dispose();
+    for (const undo of restore) undo();
+    await wp?.stop();
+  });
+
+  it('signs in with the portal deciding the role; a contributor is told photos must wait', async () => {
+    const reporter = await client('contributor');
+    expect(reporter.services.accounts.view()).toMatchObject({ role: 'reporter', can: { uploadFiles: false, publish: false } });
+    expect(reporter.services.profile.get().role).toBe('reporter');
+    const editor = await client('editor');
+    expect(editor.services.accounts.view()).toMatchObject({ role: 'editor', can: { uploadFiles: true, editOthers: true } });
+    expect(editor.services.profile.get().role).toBe('editor');
+    await expect(
+      reporter.services.accounts.signIn({ siteUrl: wp.baseUrl, username: wp.users.contributor.login, appPassword: 'wrong wrong wrong wrong' }),
+    ).rejects.toMatchObject({ code: 'PORTAL_AUTH' });
+    // The failed attempt left the account as it was.
+    expect(reporter.services.accounts.view()?.username).toBe(wp.users.contributor.login);
+  });
+
+  it('a submitted article arrives once, pending, with its photos captioned, credited and referenced by id', async () => {
+    const author = await client('author', 'author-a');
+    const article = await submit(author, await writeStory(author, 2));
+    expect(await author.settle()).toBe(0);
+    const post = await postOf(author, article.id);
+    expect(post.status).toBe('pending');
+    expect(post.title.raw).toBe(STORY.title);
+    expect(post.excerpt.raw).toBe(STORY.lead);
+    expect(post.content.raw).toContain(STORY.dateline);
+    expect(post.content.raw).toContain(STORY.byline);
+    const mediaIds = [...post.content.raw.matchAll(/wp-image-(\d+)/g)].map((match) => Number(match[1]));
+    expect(mediaIds).toHaveLength(2);
+    for (const id of mediaIds) {
+      const media = (await wp.rest(wp.users.editor, 'GET', `/wp/v2/media/${id}`, { query: { context: 'edit' } })).body as RestMedia;
+      expect(media.caption.raw).toContain('Điểm cầu tại Sở Thông tin và Truyền thông');
+      expect(media.alt_text).toContain('Ảnh minh hoạ');
+      expect(media.description.raw).toContain('Ảnh: Lê Minh');
+    }
+    // Exactly one post carries this article's key.
+    const key = syncKeyOf(post.content.raw);
+    expect((await allPosts()).filter((p) => key && p.content.raw.includes(key))).toHaveLength(1);
+    // Pushing again changes nothing on the portal (no second post, no second upload).
+    await author.services.sync.push(article.id);
+    await author.settle();
+    expect((await allPosts()).filter((p) => key && p.content.raw.includes(key))).toHaveLength(1);
+    expect(author.services.sync.stats.uploaded).toBe(2);
+  });
+
+  it('a create or an upload whose answer is cut after WordPress committed it is found by its key, not made twice', async () => {
+    const proxy: FaultProxy = await startFaultProxy({ upstream: wp.baseUrl, rewriteBodies: true, methods: ['POST'] });
+    try {
+      const author = await startSyncClient(wp, wp.users.author, { name: 'author-cut' });
+      clients.push(author);
+      await author.signIn(proxy.url);
+      const uncategorised = { category: '', tags: [] as string[] };
+
+      // No photo, no terms: the only POST of the push is the create. Its answer is lost.
+      let article = await writeStory(author, 0, 'Nghi Thủy ra quân dọn vệ sinh bãi biển');
+      article = await author.services.articles.save(article.id, article.rev, uncategorised);
+      proxy.force('cutAfterCommit', 1);
+      await submit(author, article);
+      expect(await author.settle()).toBe(0);
+      expect(proxy.stats().faults.cutAfterCommit).toBe(1);
+      const post = await postOf(author, article.id);
+      const key = syncKeyOf(post.content.raw)!;
+      expect((await allPosts()).filter((p) => p.content.raw.includes(key))).toHaveLength(1);
+      expect(author.services.sync.stats.recoveredCreates).toBe(1);
+
+      // One photo: the first POST is its upload. Its answer is lost.
+      let withPhoto = await writeStory(author, 1, 'Nghi Thủy trồng cây xanh ven biển');
+      withPhoto = await author.services.articles.save(withPhoto.id, withPhoto.rev, uncategorised);
+      proxy.force('cutAfterCommit', 1);
+      await submit(author, withPhoto);
+      expect(await author.settle()).toBe(0);
+      expect(proxy.stats().faults.cutAfterCommit).toBe(2);
+      expect(author.services.sync.stats.recoveredUploads).toBe(1);
+      const caption = `hình số ${photoSeed}`;
+      const media = (await wp.rest(wp.users.editor, 'GET', '/wp/v2/media', { query: { search: caption, per_page: 100, context: 'edit' } })).body as RestMedia[];
+      expect(media.filter((item) => item.caption.raw.includes(caption))).toHaveLength(1);
+      expect((await postOf(author, withPhoto.id)).content.raw).toContain(`wp-image-${media[0]!.id}`);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('an editor pulls the pending post with its photos, publishes it; the writer sees it published by the portal', async () => {
+    const author = await client('author', 'author-b');
+    const editor = await client('editor', 'editor-b');
+    const article = await submit(author, await writeStory(author, 1, 'Phường Nghi Tân tổ chức Ngày hội đại đoàn kết'));
+    await author.settle();
+    const postId = (await postOf(author, article.id)).id;
+
+    await editor.settle();
+    const pulledId = findArticle(editor, postId);
+    expect(pulledId, 'the editor has the reporter’s pending post').toBeDefined();
+    const pulled = await editor.services.articles.get(pulledId!);
+    expect(pulled.state).toBe('submitted');
+    expect(pulled.title).toBe('Phường Nghi Tân tổ chức Ngày hội đại đoàn kết');
+    const figure = pulled.body.root.children.find((block) => (block as { type?: string }).type === 'figure') as { assetId: string };
+    expect(figure.assetId).toMatch(/^[a-f0-9]{32}$/);
+    // The photo opens offline: its bytes are in the editor's media store.
+    expect((await editor.services.media.get(figure.assetId, 'original')).bytes.length).toBeGreaterThan(0);
+
+    await editor.services.lifecycle.transition({ id: pulled.id, to: 'in_review' });
+    const edited = await editor.services.articles.get(pulled.id);
+    await editor.services.articles.save(pulled.id, edited.rev, { body: replaceParagraph(edited, 1, 'Biên tập viên sửa: các đơn vị đã đăng hơn 320 tin, bài.') });
+    await editor.services.lifecycle.transition({ id: pulled.id, to: 'approved' });
+    await editor.services.lifecycle.transition({ id: pulled.id, to: 'published' });
+    await editor.settle();
+    expect((await postOf(editor, pulled.id)).status).toBe('publish');
+
+    await author.settle();
+    const back = await author.services.articles.get(article.id);
+    expect(back.state).toBe('published');
+    expect(blockTexts(back.body)).toContain('Biên tập viên sửa: các đơn vị đã đăng hơn 320 tin, bài.');
+    expect(author.services.sync.articleSyncs().find((item) => item.articleId === article.id)?.receipt?.status).toBe('publish');
+  });
+
+  it('edits of different paragraphs on two laptops merge; the same paragraph waits for the writer’s choice', async () => {
+    const author = await client('author', 'author-c');
+    const editor = await client('editor', 'editor-c');
+    const article = await submit(author, await writeStory(author, 0, 'Cửa Lò chuẩn bị mùa du lịch 2027'));
+    await author.settle();
+    await editor.settle();
+    const postId = (await postOf(author, article.id)).id;
+    const theirs = findArticle(editor, postId)!;
+
+    // Paragraph 1 here, paragraph 3 there, both before either syncs.
+    let mine = await author.services.articles.get(article.id);
+    await author.services.articles.save(article.id, mine.rev, { body: replaceParagraph(mine, 0, 'Phóng viên bổ sung: có 35 đại biểu tham dự.') });
+    let other = await editor.services.articles.get(theirs);
+    await editor.services.articles.save(theirs, other.rev, { body: replaceParagraph(other, 2, 'Biên tập: đề nghị cập nhật thông tin hằng tuần.') });
+    await editor.settle();
+    await author.settle();
+    await editor.settle();
+    const merged = blockTexts((await author.services.articles.get(article.id)).body);
+    expect(merged).toContain('Phóng viên bổ sung: có 35 đại biểu tham dự.');
+    expect(merged).toContain('Biên tập: đề nghị cập nhật thông tin hằng tuần.');
+    expect(blockTexts((await editor.services.articles.get(theirs)).body)).toEqual(merged);
+    const portal = (await postOf(author, article.id)).content.raw;
+    expect(portal).toContain('Phóng viên bổ sung');
+    expect(portal).toContain('Biên tập: đề nghị');
+
+    // Now both change paragraph 2 differently.
+    mine = await author.services.articles.get(article.id);
+    await author.services.articles.save(article.id, mine.rev, { body: replaceParagraph(mine, 1, 'Bản của phóng viên: hơn 320 tin.') });
+    other = await editor.services.articles.get(theirs);
+    await editor.services.articles.save(theirs, other.rev, { body: replaceParagraph(other, 1, 'Bản của biên tập: gần 330 tin, bài.') });
+    await editor.settle();
+    await author.settle();
+    const standing = author.services.sync.articleSyncs().find((item) => item.articleId === article.id)!;
+    expect(standing.conflict).toBe(true);
+    expect((await postOf(author, article.id)).content.raw).toContain('Bản của biên tập');
+    const { merge } = author.services.sync.conflict(article.id);
+    const conflict = merge.body.find((chunk) => chunk.kind === 'conflict');
+    expect(conflict && conflict.kind === 'conflict' ? JSON.stringify(conflict.local) : '').toContain('Bản của phóng viên');
+    expect(conflict && conflict.kind === 'conflict' ? JSON.stringify(conflict.remote) : '').toContain('Bản của biên tập');
+    // Nothing was decided for the writer: the local text is still the writer's own.
+    expect(blockTexts((await author.services.articles.get(article.id)).body)).toContain('Bản của phóng viên: hơn 320 tin.');
+
+    await author.services.sync.resolve(article.id, { [conflict!.kind === 'conflict' ? conflict!.id : '']: 'local' });
+    await author.settle();
+    expect((await postOf(author, article.id)).content.raw).toContain('Bản của phóng viên');
+    expect(author.services.sync.articleSyncs().find((item) => item.articleId === article.id)?.conflict).toBe(false);
+  });
+
+  it('a post deleted on the portal is not re-created silently; the writer chooses', async () => {
+    const author = await client('author', 'author-d');
+    const article = await submit(author, await writeStory(author, 0, 'Hội thi tìm hiểu pháp luật phường Nghi Hương'));
+    await author.settle();
+    const postId = (await postOf(author, article.id)).id;
+    expect((await wp.rest(wp.users.editor, 'DELETE', `/wp/v2/posts/${postId}`, { query: { force: true } })).status).toBe(200);
+    const current = await author.services.articles.get(article.id);
+    await author.services.articles.save(article.id, current.rev, { lead: `${STORY.lead} (cập nhật)` });
+    await author.settle();
+    const standing = author.services.sync.articleSyncs().find((item) => item.articleId === article.id)!;
+    expect(standing).toMatchObject({ deletedOnPortal: true, problem: { code: 'PORTAL_NOT_FOUND' } });
+    expect((await allPosts()).filter((p) => p.title.raw === 'Hội thi tìm hiểu pháp luật phường Nghi Hương')).toHaveLength(0);
+    await author.services.sync.afterPortalDelete(article.id, 'recreate');
+    await author.settle();
+    const again = await postOf(author, article.id);
+    expect(again.id).not.toBe(postId);
+    expect(again.excerpt.raw).toContain('(cập nhật)');
+  });
+
+  it('a refusal (publishing without the right) is shown and keeps the portal’s state and the work', async () => {
+    const author = await client('author', 'author-e');
+    const article = await submit(author, await writeStory(author, 0, 'Xã Nghi Phong khánh thành trường mầm non'));
+    await author.settle();
+    // The portal demotes the user to contributor: publishing is no longer theirs to do.
+    await wp.runPhp(`<?php require 'wp-load.php'; get_user_by('login', '${wp.users.author.login}')->set_role('contributor');`);
+    try {
+      const stored = await author.services.articles.setState(article.id, (current) => ({ state: 'published', returnNote: current.returnNote, spikedFrom: current.spikedFrom }));
+      expect(stored.after.state).toBe('published');
+      await author.services.sync.push(article.id);
+      await author.settle();
+      const standing = author.services.sync.articleSyncs().find((item) => item.articleId === article.id)!;
+      expect(standing.problem).toMatchObject({ code: 'PORTAL_FORBIDDEN' });
+      expect(standing.receipt?.status).toBe('pending');
+      expect((await postOf(author, article.id)).status).toBe('pending');
+      expect(author.services.sync.outbox().active.find((item) => item.articleId === article.id)?.state).toBe('blocked');
+    } finally {
+      await wp.runPhp(`<?php require 'wp-load.php'; get_user_by('login', '${wp.users.author.login}')->set_role('author');`);
+    }
+  });
+
+  it('a contributor’s photos wait in the outbox while the text reaches the portal', async () => {
+    const reporter = clients.find((c) => c.user === wp.users.contributor)!;
+    const article = await submit(reporter, await writeStory(reporter, 1, 'Phường Thu Thủy ra mắt mô hình khu dân cư xanh'));
+    await reporter.settle();
+    const post = await postOf(reporter, article.id);
+    expect(post.status).toBe('pending');
+    expect(post.content.raw).not.toMatch(/wp-image-\d+/);
+    const item = reporter.services.sync.outbox().active.find((candidate) => candidate.articleId === article.id);
+    expect(item).toMatchObject({ state: 'blocked', lastError: { code: 'PORTAL_FORBIDDEN', details: { reason: 'upload_files', photos: 1 } } });
+    // The photo is still in the article, untouched.
+    const local = await reporter.services.articles.get(article.id);
+    expect(local.body.root.children.some((block) => (block as { type?: string }).type === 'figure')).toBe(true);
+  });
+
+  it('the outbox survives a restart mid-queue and finishes without duplicates', async () => {
+    const author = await client('author', 'author-f');
+    const article = await submit(author, await writeStory(author, 0, 'Cửa Lò tăng cường kiểm tra an toàn thực phẩm'));
+    expect(author.services.sync.outbox().active.some((item) => item.articleId === article.id)).toBe(true);
+    // Quit before the push ran, then start again.
+    await author.restart();
+    expect(author.services.sync.outbox().active.some((item) => item.articleId === article.id)).toBe(true);
+    await author.settle();
+    const post = await postOf(author, article.id);
+    const key = syncKeyOf(post.content.raw)!;
+    expect((await allPosts()).filter((p) => p.content.raw.includes(key))).toHaveLength(1);
+  });
+
+  it('leaves the application password in no file of any data dir and in no log line', async () => {
+    const secrets = Object.values(wp.users).map((user) => user.appPassword);
+    for (const c of clients) {
+      for (const file of filesUnder(c.dataDir)) {
+        const bytes = readFileSync(file);
+        for (const secret of secrets) {
+          expect(bytes.includes(Buffer.from(secret)), `${file} holds a password`).toBe(false);
+          expect(bytes.includes(Buffer.from(secret.replace(/ /g, ''))), `${file} holds a password`).toBe(false);
+        }
+      }
+    }
+    for (const secret of secrets) expect(printed.includes(secret)).toBe(false);
+  });
+});
+
+function filesUnder(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...filesUnder(path));
+    else out.push(path);
+  }
+  return out;
+}
