@@ -242,12 +242,16 @@ describe.skipIf(skip !== null)('portal sync (real WordPress, two laptops)', () =
     const postId = (await postOf(author, article.id)).id;
     const theirs = findArticle(editor, postId)!;
 
-    // Paragraph 1 here, paragraph 3 there, both before either syncs.
+    // Paragraph 1 here, paragraph 3 there, both on laptops that are offline.
+    author.services.sync.setNetwork(false);
+    editor.services.sync.setNetwork(false);
     let mine = await author.services.articles.get(article.id);
     await author.services.articles.save(article.id, mine.rev, { body: replaceParagraph(mine, 0, 'Phóng viên bổ sung: có 35 đại biểu tham dự.') });
     let other = await editor.services.articles.get(theirs);
     await editor.services.articles.save(theirs, other.rev, { body: replaceParagraph(other, 2, 'Biên tập: đề nghị cập nhật thông tin hằng tuần.') });
+    editor.services.sync.setNetwork(true);
     await editor.settle();
+    author.services.sync.setNetwork(true);
     await author.settle();
     await editor.settle();
     const merged = blockTexts((await author.services.articles.get(article.id)).body);
@@ -258,12 +262,16 @@ describe.skipIf(skip !== null)('portal sync (real WordPress, two laptops)', () =
     expect(portal).toContain('Phóng viên bổ sung');
     expect(portal).toContain('Biên tập: đề nghị');
 
-    // Now both change paragraph 2 differently.
+    // Now both change paragraph 2 differently, offline again.
+    author.services.sync.setNetwork(false);
+    editor.services.sync.setNetwork(false);
     mine = await author.services.articles.get(article.id);
     await author.services.articles.save(article.id, mine.rev, { body: replaceParagraph(mine, 1, 'Bản của phóng viên: hơn 320 tin.') });
     other = await editor.services.articles.get(theirs);
     await editor.services.articles.save(theirs, other.rev, { body: replaceParagraph(other, 1, 'Bản của biên tập: gần 330 tin, bài.') });
+    editor.services.sync.setNetwork(true);
     await editor.settle();
+    author.services.sync.setNetwork(true);
     await author.settle();
     const standing = author.services.sync.articleSyncs().find((item) => item.articleId === article.id)!;
     expect(standing.conflict).toBe(true);
