@@ -5,7 +5,7 @@
  * Pure-JS packages (zod, lowdb…) are bundled in: resolving and loading them file by file from
  * node_modules cost ~110 ms of every host start. Native and binary ones stay outside.
  */
-export const NODE_EXTERNAL = ['electron', 'sharp'];
+export const NODE_EXTERNAL = ['electron', 'sharp', 'exiftool-vendored'];
 
 /** A CommonJS package bundled into an ESM file still calls require(): give it one. */
 export const ESM_REQUIRE_BANNER = {
