@@ -221,7 +221,7 @@ export class SyncEngine {
     const saved = await this.applying(articleId, () => this.deps.articles.save(articleId, article.rev, resolved));
     await this.deps.states.update(articleId, {
       conflict: null,
-      base: { content: state.conflict.remote, modifiedGmt: state.conflict.remoteModifiedGmt, digest: state.conflict.remoteDigest, contentRev: -1 },
+      base: { content: state.conflict.remote, modifiedGmt: state.conflict.remoteModifiedGmt, digest: state.conflict.remoteDigest, contentRev: -1, state: saved.state },
     });
     await this.deps.outbox.retryAll(articleId);
     if (!this.deps.outbox.hasActive(articleId)) await this.deps.outbox.enqueue(articleId, 'push', saved.title, 0);

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ErrorPayload } from '../../../shared/errors';
+import type { ArticleState } from '../../../shared/model/Article';
 import type { ArticleContent } from '../../../shared/model/ArticleContent';
 import type { ArticleMerge } from '../../../shared/model/ArticleMerge';
 import type { ArticleSync, PortalReceipt } from '../../../shared/model/SyncStatus';
@@ -15,6 +16,11 @@ export interface SyncBase {
   digest: string;
   /** The article's content rev that matched it: a later local edit is work the portal has not seen. */
   contentRev: number;
+  /**
+   * The local state that matched the portal's status then: a status changed on the portal while
+   * this is still the local state was an editor's move there, and is followed here.
+   */
+  state?: ArticleState;
 }
 
 export interface SyncConflictState {

@@ -5,7 +5,8 @@ import type { PortalReceipt } from '../../../shared/model/SyncStatus';
 import type { PortalPost, PortalStatus } from '../portal/Portal';
 import { autoMerged } from '../../../shared/model/ArticleMerge';
 import { mergeArticle } from './mergeArticle';
-import { fromDateGmt, localStateFor } from './portalStatusFor';
+import { followPortalStatus } from './followPortalStatus';
+import { fromDateGmt } from './portalStatusFor';
 import { remoteContentOf } from './remoteContentOf';
 import { contentOf, contentRevOf, postDigest, type SyncContext } from './SyncContext';
 import { newSyncKey } from './SyncStateStore';
@@ -119,11 +120,11 @@ async function applyPost(ctx: SyncContext, post: PortalPost, busy: (articleId: s
     ctx.stats.merged += 1;
     pushAfter = true;
   }
-  saved = await applyStatus(ctx, saved, post, state.receipt?.status ?? null);
+  saved = await followPortalStatus(ctx, saved, post, state.receipt?.status ?? null);
   const receipt: PortalReceipt = { postId: post.id, status: post.status, link: post.link, modifiedGmt: post.modifiedGmt, at: ctx.now().toISOString() };
   await ctx.states.update(articleId, {
     receipt,
-    base: { content: remote, modifiedGmt: post.modifiedGmt, digest: postDigest(post), contentRev: pushAfter ? (state.base?.contentRev ?? -1) : contentRevOf(saved) },
+    base: { content: remote, modifiedGmt: post.modifiedGmt, digest: postDigest(post), contentRev: pushAfter ? (state.base?.contentRev ?? -1) : contentRevOf(saved), state: saved.state },
     conflict: null,
     deletedOnPortal: false,
   });
@@ -140,39 +141,19 @@ async function importPost(ctx: SyncContext, post: PortalPost, key: string | null
       { createdBy: own ? ctx.account.name : `wp-user-${post.author}` },
     ),
   );
-  const article = await applyStatus(ctx, created, post, null);
+  const article = await followPortalStatus(ctx, created, post, null);
   await ctx.states.put({
     articleId: article.id,
     key: key ?? newSyncKey(),
     postId: post.id,
     createAttempted: true,
-    base: { content, modifiedGmt: post.modifiedGmt, digest: postDigest(post), contentRev: contentRevOf(article) },
+    base: { content, modifiedGmt: post.modifiedGmt, digest: postDigest(post), contentRev: contentRevOf(article), state: article.state },
     receipt: { postId: post.id, status: post.status, link: post.link, modifiedGmt: post.modifiedGmt, at: ctx.now().toISOString() },
     conflict: null,
     problem: null,
     deletedOnPortal: false,
   });
   ctx.stats.pulled += 1;
-}
-
-/** Follows a status an editor set on the portal; a status we last saw ourselves changes nothing. */
-async function applyStatus(ctx: SyncContext, article: Article, post: PortalPost, lastSeen: PortalStatus | null): Promise<Article> {
-  if (post.status === lastSeen) return article;
-  const state = localStateFor(post.status, article.state);
-  const publishAt = post.status === 'future' && post.dateGmt ? fromDateGmt(post.dateGmt) : article.publishAt;
-  let current = article;
-  if (publishAt !== article.publishAt) {
-    current = await ctx.applying(article.id, () => ctx.articles.save(article.id, article.rev, { publishAt }));
-  }
-  if (state === current.state) return current;
-  const { after } = await ctx.applying(article.id, () =>
-    ctx.articles.setState(article.id, (stored) => ({
-      state,
-      returnNote: stored.returnNote,
-      spikedFrom: state === 'spiked' && stored.state !== 'spiked' ? stored.state : stored.spikedFrom,
-    })),
-  );
-  return after;
 }
 
 function emptyContent(like: ArticleContent): ArticleContent {

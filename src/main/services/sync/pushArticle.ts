@@ -7,6 +7,7 @@ import type { PortalPost, PostFields } from '../portal/Portal';
 import { articleToPost } from './articleToPost';
 import { autoMerged } from '../../../shared/model/ArticleMerge';
 import { mergeArticle } from './mergeArticle';
+import { followPortalStatus } from './followPortalStatus';
 import { portalStatusFor, toDateGmt } from './portalStatusFor';
 import { remoteContentOf } from './remoteContentOf';
 import { contentOf, contentRevOf, postDigest, type SyncContext } from './SyncContext';
@@ -31,9 +32,10 @@ import { contentOf, contentRevOf, postDigest, type SyncContext } from './SyncCon
  * engine), SYNC_CONFLICT, or PORTAL_FORBIDDEN {reason: 'upload_files'} after pushing the text when
  * the role may not upload the photos (they wait in the outbox).
  */
-export async function pushArticle(ctx: SyncContext, article: Article): Promise<PortalReceipt | null> {
+export async function pushArticle(ctx: SyncContext, pushed: Article): Promise<PortalReceipt | null> {
+  let article = pushed;
   const state = await ctx.states.ensure(article.id);
-  const wanted = portalStatusFor(article.state, { syncDrafts: ctx.syncDrafts, onPortal: state.postId !== null });
+  let wanted = portalStatusFor(article.state, { syncDrafts: ctx.syncDrafts, onPortal: state.postId !== null });
   if (wanted === null) return state.receipt;
   if (wanted === 'trash') return trash(ctx, article.id);
 
@@ -52,7 +54,16 @@ export async function pushArticle(ctx: SyncContext, article: Article): Promise<P
     ctx.stats.created += 1;
   } else {
     const remote = await readPost(ctx, article.id, postId);
-    const base = ctx.states.get(article.id)?.base ?? null;
+    const synced = ctx.states.get(article.id);
+    const base = synced?.base ?? null;
+    const lastStatus = synced?.receipt?.status ?? null;
+    if (base && lastStatus && remote.status !== lastStatus && base.state === article.state) {
+      // Moved on the portal (an editor in wp-admin, or on another laptop) and not here: follow it,
+      // rather than putting back the status this laptop last sent.
+      article = await followPortalStatus(ctx, article, remote, lastStatus);
+      wanted = portalStatusFor(article.state, { syncDrafts: ctx.syncDrafts, onPortal: true }) ?? remote.status;
+      if (wanted === 'trash') return trash(ctx, article.id);
+    }
     if (base && (remote.modifiedGmt !== base.modifiedGmt || postDigest(remote) !== base.digest)) {
       // Changed on the portal since we last agreed: merge before writing, never overwrite.
       const remoteContent = await remoteContentOf(ctx, remote);
@@ -76,7 +87,7 @@ export async function pushArticle(ctx: SyncContext, article: Article): Promise<P
   await ctx.states.update(article.id, {
     postId: post.id,
     receipt,
-    base: { content: await remoteContentOf(ctx, post), modifiedGmt: post.modifiedGmt, digest: postDigest(post), contentRev: localRev },
+    base: { content: await remoteContentOf(ctx, post), modifiedGmt: post.modifiedGmt, digest: postDigest(post), contentRev: localRev, state: article.state },
     conflict: null,
     problem: null,
     deletedOnPortal: false,
