@@ -13,6 +13,10 @@ import { bridge, type Bridge } from './bridge';
 import { useI18n } from './i18n';
 import { StoreNotices } from './StoreNotices';
 import { errorKey, type MessageKey } from './messages';
+import { AccountButton } from '../sync/AccountButton';
+import { ArticleSyncsContext } from '../sync/ArticleSyncsContext';
+import { SyncStatusBar } from '../sync/SyncStatusBar';
+import { useArticleSyncs } from '../sync/useArticleSyncs';
 
 export function App() {
   const { t } = useI18n();
@@ -33,6 +37,7 @@ function Workspace({ bridge }: { bridge: Bridge }) {
   const [articles, setArticles] = useState<ArticleSummary[]>([]);
   const [open, setOpen] = useState<Article | null>(null);
   const [problem, setProblem] = useState<MessageKey | null>(null);
+  const syncs = useArticleSyncs(bridge);
 
   const report = useCallback((error: unknown) => {
     setProblem(errorKey(error instanceof NewsdeskError ? error.code : 'INTERNAL'));
@@ -92,50 +97,54 @@ function Workspace({ bridge }: { bridge: Bridge }) {
   }, [create]);
 
   return (
-    <div className="nd-app">
-      <header className="nd-top">
-        <h1>{t('app.title')}</h1>
-        <ProfileSettings bridge={bridge} />
-        <label className="nd-lang">
-          {t('app.language')}{' '}
-          <select
-            value={locale}
-            onChange={(event) => setLocale(event.target.value === 'en' ? 'en' : 'vi')}
-            data-testid="language"
-          >
-            <option value="vi">Tiếng Việt</option>
-            <option value="en">English</option>
-          </select>
-        </label>
-      </header>
-      {problem && (
-        <div className="nd-problem" role="alert" onClick={() => setProblem(null)}>
-          {t(problem)}
-        </div>
-      )}
-      <StoreNotices bridge={bridge} />
-      <div className="nd-main">
-        <div className="nd-search-column">
-          <SearchPanel bridge={bridge} onOpen={select} />
-          <ArticleList bridge={bridge} articles={articles} selectedId={open?.id ?? null} onSelect={select} onCreate={create} />
-          <ImportTextButton
-            bridge={bridge}
-            onImported={setOpen}
-          />
-        </div>
-        {open ? (
-          // Keyed by rev too: after a state change the editor restarts from the new rev.
-          <ArticleEditor
-            key={`${open.id}@${open.rev}`}
-            bridge={bridge}
-            article={open}
-            onSaved={() => undefined}
-            onTransitioned={setOpen}
-          />
-        ) : (
-          <p className="nd-empty nd-editor">{t('articles.selectPrompt')}</p>
+    <ArticleSyncsContext.Provider value={syncs}>
+      <div className="nd-app">
+        <header className="nd-top">
+          <h1>{t('app.title')}</h1>
+          <AccountButton bridge={bridge} />
+          <ProfileSettings bridge={bridge} />
+          <label className="nd-lang">
+            {t('app.language')}{' '}
+            <select
+              value={locale}
+              onChange={(event) => setLocale(event.target.value === 'en' ? 'en' : 'vi')}
+              data-testid="language"
+            >
+              <option value="vi">Tiếng Việt</option>
+              <option value="en">English</option>
+            </select>
+          </label>
+        </header>
+        {problem && (
+          <div className="nd-problem" role="alert" onClick={() => setProblem(null)}>
+            {t(problem)}
+          </div>
         )}
+        <StoreNotices bridge={bridge} />
+        <div className="nd-main">
+          <div className="nd-search-column">
+            <SearchPanel bridge={bridge} onOpen={select} />
+            <ArticleList bridge={bridge} articles={articles} selectedId={open?.id ?? null} onSelect={select} onCreate={create} />
+            <ImportTextButton
+              bridge={bridge}
+              onImported={setOpen}
+            />
+          </div>
+          {open ? (
+            // Keyed by rev too: after a state change the editor restarts from the new rev.
+            <ArticleEditor
+              key={`${open.id}@${open.rev}`}
+              bridge={bridge}
+              article={open}
+              onSaved={() => undefined}
+              onTransitioned={setOpen}
+            />
+          ) : (
+            <p className="nd-empty nd-editor">{t('articles.selectPrompt')}</p>
+          )}
+        </div>
+        <SyncStatusBar bridge={bridge} />
       </div>
-    </div>
+    </ArticleSyncsContext.Provider>
   );
 }

@@ -19,6 +19,7 @@ import { useAutosave, type SaveStatus } from './useAutosave';
 import { HistoryButton } from '../history/HistoryButton';
 import { PortalPreview } from './preview/PortalPreview';
 import { PORTAL_PREVIEW_KEYS, usePortalPreview } from './preview/usePortalPreview';
+import { EditorPortalStatus } from '../sync/EditorPortalStatus';
 
 interface ArticleEditorProps {
   bridge: Bridge;
@@ -140,7 +141,9 @@ export function ArticleEditor({ bridge, article, onSaved, onTransitioned }: Arti
           />
         </MediaContext.Provider>
         <RulesChecklist issues={issues} />
-        <EditorStatusBar counts={counts} />
+        <EditorStatusBar counts={counts}>
+          <EditorPortalStatus bridge={bridge} article={article} saveFirst={saveAll} onResolved={(next) => onTransitioned?.(next)} />
+        </EditorStatusBar>
       </div>
       {preview.on && (
         <MediaContext.Provider value={media}>

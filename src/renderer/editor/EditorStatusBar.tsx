@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useI18n } from '../app/i18n';
 import { WORDS_PER_MINUTE, type TextCounts } from './readingTime';
 
@@ -13,10 +14,10 @@ function formatCount(n: number, locale: string): string {
   return formatter.format(n);
 }
 
-/** Word and character counts and reading time of the body. */
-export function EditorStatusBar({ counts }: { counts: TextCounts | null }) {
+/** Word and character counts and reading time of the body; `children`: the article's standing with the portal. */
+export function EditorStatusBar({ counts, children }: { counts: TextCounts | null; children?: ReactNode }) {
   const { t, locale } = useI18n();
-  if (!counts) return <footer className="nd-statusbar" />;
+  if (!counts) return <footer className="nd-statusbar">{children}</footer>;
   const format = (n: number) => formatCount(n, locale === 'vi' ? 'vi-VN' : 'en-GB');
   return (
     <footer className="nd-statusbar" data-testid="status-bar">
@@ -29,6 +30,7 @@ export function EditorStatusBar({ counts }: { counts: TextCounts | null }) {
       <span data-testid="reading-time" data-value={counts.minutes} title={`${WORDS_PER_MINUTE} wpm`}>
         {t('status.reading', { minutes: counts.minutes })}
       </span>
+      {children}
     </footer>
   );
 }

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
+import { useCallback, useContext, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import { NewsdeskError } from '../../shared/errors';
 import type { ArticleSummary } from '../../shared/model/Article';
 import type { BulkAction } from '../../shared/model/BulkResult';
@@ -12,6 +12,8 @@ import { clickRow, EMPTY_SELECTION, moveFocus, selectAll, selectedInOrder, type 
 import { StateChips } from './StateChips';
 import { useWindowedRows } from './useWindowedRows';
 import { downloadJson } from './downloadJson';
+import { ArticleSyncsContext } from '../sync/ArticleSyncsContext';
+import { unconfirmedCounts } from '../sync/unconfirmedCounts';
 import './queue.css';
 
 /** Fixed, so windowing is exact arithmetic; matches .nd-row's height in queue.css. */
@@ -43,6 +45,9 @@ export function ArticleList({ bridge, articles, selectedId, onSelect, onCreate }
   const viewport = useRef<HTMLDivElement>(null);
 
   const view = useMemo(() => buildQueueView(articles, filter, sort), [articles, filter, sort]);
+  const syncs = useContext(ArticleSyncsContext);
+  const configured = syncs.status?.configured ?? false;
+  const unconfirmed = useMemo(() => unconfirmedCounts(articles, syncs.byId, configured), [articles, syncs.byId, configured]);
   const order = useMemo(() => view.rows.map((row) => row.id), [view.rows]);
   const chosen = useMemo(() => selectedInOrder(selection, order), [selection, order]);
   const rows = useWindowedRows(viewport, view.rows.length, ROW_HEIGHT);
@@ -171,7 +176,7 @@ export function ArticleList({ bridge, articles, selectedId, onSelect, onCreate }
           {t('articles.new')}
         </button>
       </div>
-      <StateChips counts={view.counts} value={filter.state} onChange={onStateChange} />
+      <StateChips counts={view.counts} unconfirmed={unconfirmed} value={filter.state} onChange={onStateChange} />
       <QueueFilters filter={filter} sort={sort} categories={view.categories} onFilter={setFilter} onSort={setSort} />
       {chosen.length > 0 && (
         <div className="nd-bulk" role="toolbar" aria-label={t('queue.bulk.label')} data-testid="bulk-bar">
@@ -230,6 +235,8 @@ export function ArticleList({ bridge, articles, selectedId, onSelect, onCreate }
                 selected={selection.selected.has(summary.id)}
                 current={summary.id === selectedId}
                 focused={index === focusIndex}
+                sync={syncs.byId.get(summary.id) ?? null}
+                configured={configured}
                 onClick={onRowClick}
               />
             );

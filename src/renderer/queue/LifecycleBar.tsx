@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useContext, useEffect, useState } from 'react';
 import { NewsdeskError } from '../../shared/errors';
 import type { Article, ArticleState } from '../../shared/model/Article';
 import { ARTICLE_ISSUE_CODES, type ArticleIssueCode } from '../../shared/model/articleRules';
@@ -7,6 +7,9 @@ import type { Bridge } from '../app/bridge';
 import { useI18n } from '../app/i18n';
 import { errorKey, type MessageKey } from '../app/messages';
 import { useProfile } from '../settings/useProfile';
+import { ArticleSyncsContext } from '../sync/ArticleSyncsContext';
+import { PortalBadge } from '../sync/PortalBadge';
+import { portalBadgeOf } from '../sync/portalBadgeOf';
 import './queue.css';
 
 interface LifecycleBarProps {
@@ -47,6 +50,9 @@ export function LifecycleBar({ bridge, article, busy }: LifecycleBarProps) {
   );
 
   const moves = profile ? availableTransitions(current, profile) : [];
+  const syncs = useContext(ArticleSyncsContext);
+  // "Đã đăng" is said only when the portal said so (architecture rule 9): the badge stands in for it.
+  const portal = portalBadgeOf(current.state, syncs.byId.get(current.id) ?? null, syncs.status?.configured ?? false);
 
   const run = (move: AvailableTransition, withNote?: string) => {
     setPending(true);
@@ -81,8 +87,12 @@ export function LifecycleBar({ bridge, article, busy }: LifecycleBarProps) {
 
   return (
     <section className="nd-lifecycle" aria-label={t('lifecycle.heading')} data-testid="lifecycle-bar">
-      <span className={`nd-state nd-state-${current.state}`} data-testid="article-state" data-state={current.state}>
-        {t(`state.${current.state}`)}
+      <span
+        className={portal.replacesChip && portal.badge ? 'nd-state nd-state-portal' : `nd-state nd-state-${current.state}`}
+        data-testid="article-state"
+        data-state={current.state}
+      >
+        {portal.replacesChip && portal.badge ? <PortalBadge badge={portal.badge} /> : t(`state.${current.state}`)}
       </span>
       <div className="nd-lifecycle-actions">
         {moves.map((move) => (

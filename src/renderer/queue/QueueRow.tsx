@@ -1,6 +1,9 @@
 import { memo, type MouseEvent } from 'react';
 import type { ArticleSummary } from '../../shared/model/Article';
+import type { ArticleSync } from '../../shared/model/SyncStatus';
 import { useI18n } from '../app/i18n';
+import { PortalBadge } from '../sync/PortalBadge';
+import { portalBadgeOf } from '../sync/portalBadgeOf';
 
 interface QueueRowProps {
   summary: ArticleSummary;
@@ -14,6 +17,9 @@ interface QueueRowProps {
   current: boolean;
   /** The keyboard cursor (aria-activedescendant names it). */
   focused: boolean;
+  /** Its standing with the portal (null: the portal never heard of it), and whether one is signed in. */
+  sync: ArticleSync | null;
+  configured: boolean;
   onClick(event: MouseEvent, id: string): void;
 }
 
@@ -21,8 +27,9 @@ interface QueueRowProps {
  * One row of the queue. Memoised: while the list scrolls only the rows entering the window render;
  * the ones already drawn keep their element and are not rendered again (the props stay equal).
  */
-export const QueueRow = memo(function QueueRow({ summary, index, setSize, rowHeight, selected, current, focused, onClick }: QueueRowProps) {
+export const QueueRow = memo(function QueueRow({ summary, index, setSize, rowHeight, selected, current, focused, sync, configured, onClick }: QueueRowProps) {
   const { t } = useI18n();
+  const portal = portalBadgeOf(summary.state, sync, configured);
   return (
     <div
       id={queueRowDomId(summary.id)}
@@ -45,7 +52,17 @@ export const QueueRow = memo(function QueueRow({ summary, index, setSize, rowHei
     >
       <span className="nd-row-title">{summary.title || t('articles.untitled')}</span>
       <span className="nd-row-meta">
-        <span className={`nd-state nd-state-${summary.state}`}>{t(`state.${summary.state}`)}</span>
+        {portal.replacesChip && portal.badge ? (
+          <PortalBadge badge={portal.badge} asChip />
+        ) : (
+          <span className={`nd-state nd-state-${summary.state}`}>{t(`state.${summary.state}`)}</span>
+        )}
+        {!portal.replacesChip && portal.badge && (
+          <>
+            {' '}
+            <PortalBadge badge={portal.badge} />
+          </>
+        )}
         {summary.byline && ` · ${summary.byline}`}
         {summary.category && ` · ${summary.category}`} · {t('articles.words', { count: summary.wordCount })}
       </span>

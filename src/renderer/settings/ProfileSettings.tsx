@@ -4,6 +4,7 @@ import { ROLES, type Role } from '../../shared/model/Profile';
 import type { Bridge } from '../app/bridge';
 import { useI18n } from '../app/i18n';
 import { errorKey, type MessageKey } from '../app/messages';
+import { usePortalAccount } from '../sync/usePortalAccount';
 import { useProfile } from './useProfile';
 import './settings.css';
 
@@ -11,6 +12,8 @@ import './settings.css';
 export function ProfileSettings({ bridge }: { bridge: Bridge }) {
   const { t } = useI18n();
   const profile = useProfile(bridge);
+  // Signed in to the portal, the portal's role applies: the local picker would only mislead.
+  const account = usePortalAccount(bridge);
   const [open, setOpen] = useState(false);
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('reporter');
@@ -69,7 +72,13 @@ export function ProfileSettings({ bridge }: { bridge: Bridge }) {
           </label>
           <label>
             {t('profile.role')}
-            <select data-testid="profile-role" value={role} onChange={(event) => setRole(event.target.value as Role)}>
+            <select
+              data-testid="profile-role"
+              value={role}
+              disabled={Boolean(account)}
+              aria-describedby={account ? 'nd-profile-role-portal' : undefined}
+              onChange={(event) => setRole(event.target.value as Role)}
+            >
               {ROLES.map((option) => (
                 <option key={option} value={option}>
                   {t(`role.${option}`)}
@@ -77,6 +86,11 @@ export function ProfileSettings({ bridge }: { bridge: Bridge }) {
               ))}
             </select>
           </label>
+          {account && (
+            <p className="nd-profile-hint" id="nd-profile-role-portal" data-testid="profile-role-portal">
+              {t('profile.rolePortal', { username: account.username })}
+            </p>
+          )}
           <p className="nd-profile-hint">{t('profile.hint')}</p>
           {problem && (
             <p role="alert" className="nd-profile-problem">
