@@ -48,7 +48,10 @@ export async function pullPosts(
   const result: PullResult = { cursor, toPush: [], seen: 0 };
   const modifiedAfter = cursor ? new Date(Date.parse(`${cursor}Z`) - CURSOR_SLACK_MS).toISOString() : undefined;
   const queries: { statuses: readonly PortalStatus[]; author?: number }[] = [{ statuses: OWN_STATUSES, author: ctx.account.userId }];
-  if (ctx.account.can.editOthers) queries.push({ statuses: REVIEW_STATUSES });
+  // Editors also follow every post they hold, whoever wrote it and whatever its status (one they
+  // published is no longer pending, and its writer's later edits must still reach them); only
+  // pending and scheduled posts of others are new articles here (importPost).
+  if (ctx.account.can.editOthers) queries.push({ statuses: OWN_STATUSES });
   const done = new Set<number>();
   for (const query of queries) {
     for (let page = 1; ; page += 1) {
