@@ -169,11 +169,27 @@ test('a photo is imported through the media service, shown, captioned, and store
   await page.getByTestId('figure-caption').fill('IMG_4426');
   await expect(page.getByTestId('figure-caption-warning')).toHaveText('Chú thích giống tên tệp máy ảnh, hãy viết lại');
   await expect.poll(() => editor.issueCodes()).toContain('FIGURE_CAPTION_FILENAME');
+  // The caption lint's warnings show beside their field and apart in the checklist; they never block.
+  await page.getByTestId('figure-caption').fill('BÃI BIỂN CỬA LÒ');
+  await expect(page.getByTestId('figure-caption-warning')).toHaveText([
+    'Chú thích ngắn quá: nên có ít nhất 5 chữ (ai, việc gì, ở đâu)',
+    'Chú thích đang viết hoa toàn bộ',
+  ]);
+  await expect(page.getByTestId('figure-credit-warning')).toHaveText('Chưa ghi nguồn ảnh');
+  // The checklist sees the body too: "Bãi biển Cửa Lò sáng nay." right above is the caption again.
+  await expect(page.getByTestId('rules-warnings').getByTestId('rule-issue')).toHaveText([
+    'Chú thích ảnh 1 ngắn quá (dưới 5 chữ)',
+    'Chú thích ảnh 1 viết hoa toàn bộ',
+    'Chú thích ảnh 1 bị in lại thành đoạn văn cạnh ảnh',
+    'Ảnh 1 chưa ghi nguồn ảnh',
+  ]);
   await page.getByTestId('figure-caption').fill('Du khách tắm biển Cửa Lò');
   await page.getByTestId('figure-alt').fill('Bãi biển đông người');
   await page.getByTestId('figure-credit').fill('Thanh Bình');
   await expect(page.getByTestId('figure-caption-warning')).toHaveCount(0);
   await expect(page.getByTestId('figure-alt-warning')).toHaveCount(0);
+  await expect(page.getByTestId('figure-credit-warning')).toHaveCount(0);
+  await expect(page.getByTestId('rules-warnings')).toHaveCount(0);
   await expect(page.getByTestId('featured-select').locator('option')).toHaveText(['(Không có)', 'Ảnh 1: Du khách tắm biển Cửa Lò']);
   await page.getByTestId('featured-select').selectOption({ index: 1 });
 

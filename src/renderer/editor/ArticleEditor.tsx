@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useRef, useState, type ChangeEvent } from 'react';
-import { checkArticle, figuresOf } from '../../shared/model/articleRules';
+import { blockingIssues, checkArticle, figuresOf } from '../../shared/model/articleRules';
 import type { Article } from '../../shared/model/Article';
 import type { Bridge } from '../app/bridge';
 import { useI18n } from '../app/i18n';
@@ -154,7 +154,7 @@ export function ArticleEditor({ bridge, article, onSaved, onTransitioned }: Arti
             dateline={meta.dateline}
             publishAt={meta.publishAt}
             body={body}
-            issueCount={issues.length}
+            issueCount={blockingIssues(issues).length}
             onClose={preview.hide}
           />
         </MediaContext.Provider>

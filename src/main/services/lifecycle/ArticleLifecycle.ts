@@ -5,7 +5,7 @@ import {
   ARTICLE_BUNDLE_VERSION,
   type ArticleBundle,
 } from '../../../shared/model/ArticleBundle';
-import { checkArticle } from '../../../shared/model/articleRules';
+import { blockingIssues, checkArticle } from '../../../shared/model/articleRules';
 import type { BulkAction, BulkItemResult } from '../../../shared/model/BulkResult';
 import { bulkTarget, planTransition } from '../../../shared/model/lifecycle';
 import type { ArticleStore } from '../store/ArticleStore';
@@ -50,7 +50,8 @@ export class ArticleLifecycle {
       (current) => {
         const plan = planTransition(current, request.to, actor, { note: request.note });
         if (plan.action === 'submit') {
-          const issues = checkArticle(current);
+          // Caption lint warnings (a short caption, a missing credit) are shown, never refused on.
+          const issues = blockingIssues(checkArticle(current));
           if (issues.length > 0) {
             throw new NewsdeskError('INVALID_TRANSITION', {
               from: current.state,

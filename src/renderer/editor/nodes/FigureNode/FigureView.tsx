@@ -1,9 +1,10 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $getNodeByKey, SKIP_DOM_SELECTION_TAG, stopLexicalPropagation, type NodeKey } from 'lexical';
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
-import { isCameraFileName } from '../../../../shared/model/articleRules';
+import type { CaptionField, CaptionIssue } from '../../../../shared/captionLint/CaptionRule';
+import { lintCaption } from '../../../../shared/captionLint/lintCaption';
 import { useI18n } from '../../../app/i18n';
-import { errorKey, type MessageKey } from '../../../app/messages';
+import { errorKey } from '../../../app/messages';
 import { importPhoto } from '../../media/importPhoto';
 import { isPhotoFile, PHOTO_ACCEPT } from '../../media/isPhotoFile';
 import { useMedia } from '../../media/MediaContext';
@@ -55,7 +56,7 @@ export function FigureView(props: FigureViewProps) {
   }, [near]);
   if (near) return <FigureEditorView {...props} />;
   // The warnings show in the shell too: the checklist and a reader scanning the page rely on them.
-  const { captionWarning, altWarning } = warningsOf(props.caption, props.alt);
+  const issues = lintCaption(props);
   return (
     <figure
       ref={shell}
@@ -66,25 +67,34 @@ export function FigureView(props: FigureViewProps) {
     >
       <div className="nd-figure-image" />
       <SourceName name={props.sourceName} />
-      {captionWarning && (
-        <p className="nd-figure-warning" role="status" data-testid="figure-caption-warning">
-          {t(captionWarning)}
-        </p>
-      )}
-      {altWarning && (
-        <p className="nd-figure-warning" role="status" data-testid="figure-alt-warning">
-          {t(altWarning)}
-        </p>
-      )}
+      <LintNotes issues={issues} field="caption" />
+      <LintNotes issues={issues} field="alt" />
+      <LintNotes issues={issues} field="credit" />
     </figure>
   );
 }
 
-function warningsOf(caption: string, alt: string): { captionWarning: MessageKey | null; altWarning: MessageKey | null } {
-  return {
-    captionWarning: caption.trim() === '' ? 'figure.captionMissing' : isCameraFileName(caption) ? 'figure.captionFilename' : null,
-    altWarning: alt.trim() === '' ? 'figure.altMissing' : null,
-  };
+/**
+ * The caption lint's findings about one field, under that field: the same rules the checklist,
+ * the submit checks and the photo desk apply. Without the body beside the photo (a figure only
+ * knows itself), so "caption printed again as a paragraph" shows in the checklist only.
+ */
+function LintNotes({ issues, field }: { issues: CaptionIssue[]; field: CaptionField }) {
+  const { t } = useI18n();
+  return issues
+    .filter((issue) => issue.field === field)
+    .map((issue) => (
+      <p
+        key={issue.code}
+        className={issue.severity === 'blocking' ? 'nd-figure-warning' : 'nd-figure-warning nd-figure-note'}
+        role="status"
+        data-testid={`figure-${field}-warning`}
+        data-code={issue.code}
+        data-severity={issue.severity}
+      >
+        {t(`captionLint.${issue.code}`, { limit: issue.details?.limit ?? '' })}
+      </p>
+    ));
 }
 
 /** The photo with its fields: the image, caption, alt text and credit, edited in place. */
@@ -124,7 +134,7 @@ function FigureEditorView({ nodeKey, assetId, caption, alt, credit, sourceName }
     editor.update(() => $getNodeByKey(nodeKey)?.remove());
   };
 
-  const { captionWarning, altWarning } = warningsOf(caption, alt);
+  const issues = lintCaption({ caption, alt, credit });
 
   return (
     <figure ref={root} className="nd-figure" data-testid="figure" data-asset-id={assetId} aria-label={t('figure.label')}>
@@ -132,18 +142,11 @@ function FigureEditorView({ nodeKey, assetId, caption, alt, credit, sourceName }
       <SourceName name={sourceName} />
       <div className="nd-figure-fields">
         <FigureInput label={t('figure.caption')} field="caption" value={caption} onCommit={commit} multiline />
-        {captionWarning && (
-          <p className="nd-figure-warning" role="status" data-testid="figure-caption-warning">
-            {t(captionWarning)}
-          </p>
-        )}
+        <LintNotes issues={issues} field="caption" />
         <FigureInput label={t('figure.alt')} field="alt" value={alt} onCommit={commit} />
-        {altWarning && (
-          <p className="nd-figure-warning" role="status" data-testid="figure-alt-warning">
-            {t(altWarning)}
-          </p>
-        )}
+        <LintNotes issues={issues} field="alt" />
         <FigureInput label={t('figure.credit')} field="credit" value={credit} onCommit={commit} />
+        <LintNotes issues={issues} field="credit" />
         <button type="button" className="nd-figure-remove" onClick={remove}>
           {t('figure.remove')}
         </button>

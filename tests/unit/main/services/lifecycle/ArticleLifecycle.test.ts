@@ -108,6 +108,20 @@ describe('ArticleLifecycle', () => {
     expect(submitted).toEqual([]);
   });
 
+  it('submits despite caption lint warnings, and refuses on a camera file name as caption, listing only what blocks', async () => {
+    const { store, lifecycle, as } = await setup();
+    as('An', 'reporter');
+    const figure = (caption: string) => ({ type: 'figure', version: 1, assetId: 'a'.repeat(32), caption, alt: 'Hội trường đông người', credit: '' });
+    const withPhoto = (caption: string): LexicalState => ({ root: { type: 'root', children: [...body('Người dân đi chợ từ sớm.').root.children, figure(caption)] } });
+    // A short caption and no credit: warnings only.
+    const warned = await store.create({ ...COMPLETE, body: withPhoto('Quang cảnh chợ phiên') }, { createdBy: 'An' });
+    expect((await lifecycle.transition({ id: warned.id, to: 'submitted' })).state).toBe('submitted');
+
+    const named = await store.create({ ...COMPLETE, body: withPhoto('IMG_20170728_091500') }, { createdBy: 'An' });
+    const error = await refusal(lifecycle.transition({ id: named.id, to: 'submitted' }));
+    expect(error.details?.issues).toEqual([{ code: 'FIGURE_CAPTION_FILENAME', field: 'figure', figure: 1 }]);
+  });
+
   it('a writer may not submit or spike someone else’s draft', async () => {
     const { store, lifecycle, as } = await setup();
     const draft = await store.create(COMPLETE, { createdBy: 'Thanh Bình' });
