@@ -56,7 +56,7 @@ function isFigure(block: unknown): block is { type: 'figure'; assetId?: unknown;
 function blockText(block: unknown, t: Translate): string {
   if (isFigure(block)) {
     const caption = typeof block.caption === 'string' ? block.caption.trim() : '';
-    return t('conflict.photo', { caption: caption || t('figure.captionMissing') });
+    return t('conflict.photo', { caption: caption || t('captionLint.CAPTION_MISSING') });
   }
   return plainTextOf({ root: { type: 'root', children: [block] } } as LexicalState);
 }

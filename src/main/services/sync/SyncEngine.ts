@@ -15,7 +15,7 @@ import type { Outbox } from './Outbox';
 import { portalStatusFor } from './portalStatusFor';
 import { pullPosts } from './pullPosts';
 import { pushArticle } from './pushArticle';
-import { emptyStats, type SyncContext } from './SyncContext';
+import { contentRevOf, emptyStats, type SyncContext } from './SyncContext';
 import { newSyncKey, type SyncStateStore } from './SyncStateStore';
 
 const CURSOR_KEY = 'sync.cursor';
@@ -218,6 +218,13 @@ export class SyncEngine {
     if (!state?.conflict) throw new NewsdeskError('NOT_FOUND', { articleId, what: 'conflict' });
     const resolved: ArticleContent = resolveMerge(state.conflict.merge, choices);
     const article = await this.deps.articles.get(articleId);
+    if (contentRevOf(article) !== state.conflict.localContentRev) {
+      // Written to since the merge was made: saving the resolution would drop that writing. The
+      // push merges again with it, and the writer chooses on the fresh merge.
+      await this.deps.outbox.retryAll(articleId);
+      this.kick();
+      throw new NewsdeskError('CONFLICT', { id: articleId, reason: 'edited-since-merge' });
+    }
     const saved = await this.applying(articleId, () => this.deps.articles.save(articleId, article.rev, resolved));
     await this.deps.states.update(articleId, {
       conflict: null,

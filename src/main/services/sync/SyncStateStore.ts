@@ -29,6 +29,8 @@ export interface SyncConflictState {
   remote: ArticleContent;
   remoteModifiedGmt: string;
   remoteDigest: string;
+  /** The local content rev the merge was made from: an edit since makes the merge stale. */
+  localContentRev: number;
 }
 
 /** One article's sync state, in `sync/articles/<id>.json`. */

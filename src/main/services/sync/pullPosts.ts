@@ -115,7 +115,7 @@ async function applyPost(ctx: SyncContext, post: PortalPost, busy: (articleId: s
     const base = state.base?.content ?? emptyContent(remote);
     const merge = mergeArticle(base, contentOf(local), remote);
     if (!merge.clean) {
-      await ctx.states.update(articleId, { conflict: { merge, remote, remoteModifiedGmt: post.modifiedGmt, remoteDigest: postDigest(post) } });
+      await ctx.states.update(articleId, { conflict: { merge, remote, remoteModifiedGmt: post.modifiedGmt, remoteDigest: postDigest(post), localContentRev: contentRevOf(local) } });
       ctx.stats.conflicts += 1;
       return false;
     }

@@ -69,7 +69,7 @@ export async function pushArticle(ctx: SyncContext, pushed: Article): Promise<Po
       const remoteContent = await remoteContentOf(ctx, remote);
       const merge = mergeArticle(base.content, local, remoteContent);
       if (!merge.clean) {
-        await ctx.states.update(article.id, { conflict: { merge, remote: remoteContent, remoteModifiedGmt: remote.modifiedGmt, remoteDigest: postDigest(remote) } });
+        await ctx.states.update(article.id, { conflict: { merge, remote: remoteContent, remoteModifiedGmt: remote.modifiedGmt, remoteDigest: postDigest(remote), localContentRev: localRev } });
         ctx.stats.conflicts += 1;
         throw new NewsdeskError('SYNC_CONFLICT', { articleId: article.id });
       }
@@ -154,7 +154,9 @@ async function postFields(
 ): Promise<PostFields> {
   const { title, content: html, excerpt } = articleToPost(content, {
     key,
-    mediaIdOf: (assetId) => ctx.receipts.mediaIdOf(assetId),
+    // A portal-only photo (`wp:<id>`: its download has not succeeded yet) keeps its media id, or
+    // the push would write the figure without it and the photo would vanish from the post.
+    mediaIdOf: (assetId) => ctx.receipts.mediaIdOf(assetId) ?? portalOnlyMediaId(assetId),
     srcOf: (assetId) => ctx.receipts.get(assetId)?.sourceUrl ?? undefined,
   });
   const categories: number[] = [];
@@ -167,7 +169,7 @@ async function postFields(
     const id = await ctx.portal.termId('tags', tag);
     if (id !== null) tags.push(id);
   }
-  const featured = content.featuredAssetId ? ctx.receipts.mediaIdOf(content.featuredAssetId) : undefined;
+  const featured = content.featuredAssetId ? (ctx.receipts.mediaIdOf(content.featuredAssetId) ?? portalOnlyMediaId(content.featuredAssetId)) : undefined;
   return {
     title,
     content: html,
@@ -243,4 +245,9 @@ function photosOf(content: ArticleContent): Map<string, { caption: string; altTe
     photos.set(featured, { caption: '', altText: '', description: '' });
   }
   return photos;
+}
+
+function portalOnlyMediaId(assetId: string): number | undefined {
+  const match = /^wp:(\d+)$/.exec(assetId);
+  return match ? Number(match[1]) : undefined;
 }

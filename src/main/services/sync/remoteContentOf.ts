@@ -1,4 +1,5 @@
 import { isNewsdeskError } from '../../../shared/errors';
+import { isTransientPortalError } from '../portal/isTransientPortalError';
 import type { ArticleContent } from '../../../shared/model/ArticleContent';
 import type { PortalPost } from '../portal/Portal';
 import { postToArticle } from './postToArticle';
@@ -65,7 +66,9 @@ async function download(ctx: SyncContext, mediaId: number): Promise<boolean> {
   } catch (error) {
     // Transient failures surface through the post's own requests; a photo the portal lost, or
     // one we cannot decode, must not stop the text from arriving.
-    if (isNewsdeskError(error) && (error.code === 'PORTAL_UNREACHABLE' || error.code === 'PORTAL_AUTH')) throw error;
+    // A glitch (no answer, 5xx, a cut answer) fails the pull, which is tried again; a refusal or a
+    // photo gone from the portal leaves the figure portal-only rather than losing the post.
+    if (isNewsdeskError(error) && (isTransientPortalError(error) || error.code === 'PORTAL_AUTH')) throw error;
     return false;
   }
 }
