@@ -356,6 +356,16 @@ describe.skipIf(skip !== null)('portal sync (real WordPress, two laptops)', () =
     expect((await allPosts()).filter((p) => p.content.raw.includes(key))).toHaveLength(1);
   });
 
+  it('what was submitted before the laptop ever signed in goes to the portal at sign-in', async () => {
+    const author = await startSyncClient(wp, wp.users.author, { name: 'author-late' });
+    clients.push(author);
+    const article = await submit(author, await writeStory(author, 0, 'Phường Nghi Hòa tổng kết năm học'));
+    expect(author.services.sync.outbox().active).toHaveLength(0);
+    await author.signIn();
+    await author.settle();
+    expect((await postOf(author, article.id)).status).toBe('pending');
+  });
+
   it('leaves the application password in no file of any data dir and in no log line', async () => {
     const secrets = Object.values(wp.users).map((user) => user.appPassword);
     for (const c of clients) {

@@ -86,6 +86,8 @@ export class SyncEngine {
   private lastError: ErrorPayload | null = null;
   private closed = false;
   private pullWanted = false;
+  /** The queueing of unsynced articles after a sign-in; syncNow waits for it. */
+  private queueing: Promise<void> = Promise.resolve();
   private readonly unsubscribers: (() => void)[] = [];
 
   constructor(
@@ -114,7 +116,7 @@ export class SyncEngine {
         if (account) {
           this.online = true;
           this.pullWanted = true;
-          this.kick();
+          this.queueing = this.queueUnsynced().finally(() => this.kick());
         } else this.announce([]);
       }),
     );
@@ -177,6 +179,7 @@ export class SyncEngine {
 
   /** "Sync now": every waiting item is due now, then a pull. Resolves when the run is over. */
   async syncNow(): Promise<void> {
+    await this.queueing;
     this.online = true;
     this.pullWanted = true;
     for (const item of this.deps.outbox.active()) if (item.state === 'retrying' || item.state === 'waiting') await this.deps.outbox.retry(item.id);
@@ -260,6 +263,7 @@ export class SyncEngine {
 
   /** Resolves when no run is going on and nothing is due (tests, shutdown). */
   async idle(): Promise<void> {
+    await this.queueing;
     while (this.pumping) await this.pumping;
   }
 
@@ -270,6 +274,18 @@ export class SyncEngine {
     if (this.pullTimer) clearInterval(this.pullTimer);
     await this.idle();
     await this.deps.outbox.idle();
+  }
+
+  /**
+   * At sign-in: what was submitted, approved or published before any portal was set up (written
+   * offline, on a train) is queued, so it reaches the portal without being saved again.
+   */
+  private async queueUnsynced(): Promise<void> {
+    for (const summary of this.deps.articles.list()) {
+      if (this.deps.outbox.hasActive(summary.id) || this.deps.states.get(summary.id)?.receipt) continue;
+      if (portalStatusFor(summary.state, { syncDrafts: this.syncDrafts, onPortal: false }) === null) continue;
+      await this.deps.outbox.enqueue(summary.id, 'push', summary.title, 0).catch(() => undefined);
+    }
   }
 
   private async articleChanged(articleId: string, reason: 'saved' | 'transitioned'): Promise<void> {
