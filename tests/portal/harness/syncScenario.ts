@@ -14,6 +14,8 @@ export interface SyncScenarioOptions {
   faultRate: number;
   seed: number;
   log?: (line: string) => void;
+  /** Photos added by the author (default true). */
+  photos?: boolean;
 }
 
 export interface SyncScenarioResult {
@@ -127,7 +129,7 @@ export async function runSyncScenario(options: SyncScenarioOptions): Promise<Syn
           item.third = next('B');
           await setParagraph(editor, copy, 2, item.third);
         }
-      } else if (roll < 0.63) {
+      } else if (roll < 0.63 && options.photos !== false) {
         const item = pick(tracked);
         const article = await author.services.articles.get(item.id);
         photoSeed += 1;
