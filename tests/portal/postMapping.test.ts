@@ -28,6 +28,7 @@ import type { LexicalState } from '../../src/shared/model/Article';
 import type { ArticleContent } from '../../src/shared/model/ArticleContent';
 import { autoMerged } from '../../src/shared/model/ArticleMerge';
 import { chromiumLaunchOptions } from '../e2e/chromium';
+import { openInBlockEditor } from './harness/openInBlockEditor';
 import { portalSkipReason } from './harness/portalSkipReason';
 import { startWordPress, type PortalUser, type WordPress } from './harness/startWordPress';
 
@@ -205,11 +206,7 @@ async function saveInBlockEditor(browser: Browser, user: PortalUser, postId: num
   try {
     await context.addCookies(await signInCookies(user.id));
     const page = await context.newPage();
-    await page.goto(`${wp.baseUrl}/wp-admin/post.php?post=${postId}&action=edit`);
-    await page.waitForFunction(() => {
-      const data = (window as unknown as { wp?: { data?: { select(store: string): { getBlocks(): unknown[] } } } }).wp?.data;
-      return (data?.select('core/block-editor').getBlocks().length ?? 0) > 0;
-    }, undefined, { timeout: 60_000 });
+    await openInBlockEditor(page, wp, postId);
     return await page.evaluate(async () => {
       interface Block { name: string; isValid: boolean; validationIssues?: unknown[]; innerBlocks: Block[] }
       const data = (window as unknown as { wp: { data: { select(store: string): Record<string, () => unknown>; dispatch(store: string): Record<string, () => Promise<unknown>> } } }).wp.data;

@@ -107,8 +107,12 @@ async function applyPost(ctx: SyncContext, post: PortalPost, busy: (articleId: s
   let pushAfter = false;
   let saved = local;
   if (state.base && contentRevOf(local) === state.base.contentRev) {
-    // No local work since the base: the portal's version is the article now.
-    saved = await ctx.applying(articleId, () => ctx.articles.save(articleId, local.rev, remote));
+    // No local work since the base: the portal's version is the article now. Taken through a merge
+    // with the local copy as its own base (so every change is the portal's and none conflicts):
+    // a block the portal has in the same form stays the local node, with what only this laptop
+    // keeps of it. A wp-admin save drops our block attributes, a photo's camera file name with them.
+    const theirs = autoMerged(mergeArticle(contentOf(local), contentOf(local), remote));
+    saved = await ctx.applying(articleId, () => ctx.articles.save(articleId, local.rev, theirs));
   } else {
     // Local work the portal has not seen. Without a base nothing says who changed what: merge
     // against an empty article, so that every difference is shown rather than decided.
