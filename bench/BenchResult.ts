@@ -12,6 +12,8 @@ export interface BenchResult {
   ratio: number | null;
   budget: number | null;
   pass: boolean;
+  /** How it was measured, when the name cannot say it: runs, load average, what differs from the peer. */
+  note?: string;
   /** The bench/cases file that measured it (set by bench/run.ts). */
   case?: string;
 }
