@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useModalDialog } from '../app/useModalDialog';
 import type { ChannelInput, ChannelOutput } from '../../shared/contract';
 import { plainTextOf } from '../../shared/content/plainTextOf';
 import { NewsdeskError } from '../../shared/errors';
@@ -113,14 +114,7 @@ export function ConflictView({ bridge, articleId, onResolved, onClose }: Conflic
     };
   }, [bridge, articleId]);
 
-  useEffect(() => {
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    const element = dialog.current;
-    // jsdom has no showModal; a real browser makes the page behind inert.
-    if (element && !element.open && typeof element.showModal === 'function') element.showModal();
-    element?.focus();
-    return () => opener?.focus();
-  }, []);
+  useModalDialog(dialog);
 
   const fields = useMemo(() => (merge ? fieldConflictsOf(merge) : []), [merge]);
   const body = useMemo(() => (merge ? bodyOf(merge) : []), [merge]);

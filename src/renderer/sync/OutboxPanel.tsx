@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useModalDialog } from '../app/useModalDialog';
 import { NewsdeskError } from '../../shared/errors';
 import type { OutboxItem } from '../../shared/model/SyncStatus';
 import type { Bridge } from '../app/bridge';
@@ -52,13 +53,7 @@ export function OutboxPanel({ bridge, onClose }: { bridge: Bridge; onClose(): vo
     };
   }, [bridge]);
 
-  useEffect(() => {
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    const element = dialog.current;
-    if (element && !element.open && typeof element.showModal === 'function') element.showModal();
-    element?.focus();
-    return () => opener?.focus();
-  }, []);
+  useModalDialog(dialog);
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'Escape') return;

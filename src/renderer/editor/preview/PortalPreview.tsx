@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useModalDialog } from '../../app/useModalDialog';
 import { figuresOf } from '../../../shared/model/articleRules';
 import type { LexicalState } from '../../../shared/model/Article';
 import { useI18n } from '../../app/i18n';
@@ -43,14 +44,7 @@ export function PortalPreview({ title, lead, byline, dateline, publishAt, body, 
 
   const html = useMemo(() => (urls ? previewBodyHtml(body, (id) => urls.get(id), t('figure.empty')) : ''), [body, urls, t]);
 
-  // A modal <dialog>: the page behind is inert and Tab stays inside while it is open.
-  useEffect(() => {
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-    element?.focus();
-    return () => opener?.focus();
-  }, []);
+  useModalDialog(dialog);
 
   // Esc is handled here rather than by the dialog's own cancel, and marked as taken, so focus
   // mode (which also leaves on Esc) stays on.
