@@ -8,7 +8,9 @@ installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install o
 need=()
 [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || need+=(chromium)
 command -v xvfb-run >/dev/null 2>&1 || need+=(xvfb)
-for pkg in wordpress mariadb-server php-cli php-mysql php-gd php-xml php-mbstring php-curl; do
+# libimage-exiftool-perl: Debian's exiftool, the independent reader the photo metadata tests check
+# our written IPTC/XMP with (and the system perl exiftool-vendored runs its own ExifTool with).
+for pkg in wordpress mariadb-server php-cli php-mysql php-gd php-xml php-mbstring php-curl libimage-exiftool-perl; do
   installed "$pkg" || need+=("$pkg")
 done
 [ ${#need[@]} -eq 0 ] && exit 0
