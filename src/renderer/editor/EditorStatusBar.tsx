@@ -17,19 +17,25 @@ function formatCount(n: number, locale: string): string {
 /** Word and character counts and reading time of the body; `children`: the article's standing with the portal. */
 export function EditorStatusBar({ counts, children }: { counts: TextCounts | null; children?: ReactNode }) {
   const { t, locale } = useI18n();
-  if (!counts) return <footer className="nd-statusbar">{children}</footer>;
   const format = (n: number) => formatCount(n, locale === 'vi' ? 'vi-VN' : 'en-GB');
+  // `children` stays at one place in the tree whether or not the counts are known yet: React
+  // matches children by position, and moving it would remount the portal status (losing the
+  // state it followed from events, so it showed the state the editor was opened with).
   return (
-    <footer className="nd-statusbar" data-testid="status-bar">
-      <span data-testid="word-count" data-value={counts.words}>
-        {t('status.words', { count: format(counts.words) })}
-      </span>
-      <span data-testid="char-count" data-value={counts.characters}>
-        {t('status.chars', { count: format(counts.characters) })}
-      </span>
-      <span data-testid="reading-time" data-value={counts.minutes} title={`${WORDS_PER_MINUTE} wpm`}>
-        {t('status.reading', { minutes: counts.minutes })}
-      </span>
+    <footer className="nd-statusbar" {...(counts ? { 'data-testid': 'status-bar' } : {})}>
+      {counts && (
+        <>
+          <span data-testid="word-count" data-value={counts.words}>
+            {t('status.words', { count: format(counts.words) })}
+          </span>
+          <span data-testid="char-count" data-value={counts.characters}>
+            {t('status.chars', { count: format(counts.characters) })}
+          </span>
+          <span data-testid="reading-time" data-value={counts.minutes} title={`${WORDS_PER_MINUTE} wpm`}>
+            {t('status.reading', { minutes: counts.minutes })}
+          </span>
+        </>
+      )}
       {children}
     </footer>
   );
