@@ -10,6 +10,10 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   workers: process.env.CI ? 2 : undefined,
   retries: 0,
+  // Its own output folder: Playwright empties its outputDir when a run starts, and with the default
+  // (test-results/) for both configs the Electron run wiped the e2e run's traces and error
+  // context files. The JSON report sits beside it, where scripts/test-all.mjs reads it.
+  outputDir: 'test-results/e2e',
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
   use: {
     launchOptions: chromiumLaunchOptions(),

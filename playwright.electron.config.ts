@@ -10,5 +10,9 @@ export default defineConfig({
   // One Electron at a time: each is a full browser, and the machine is shared.
   workers: 1,
   retries: 0,
+  // Its own output folder: Playwright empties its outputDir when a run starts, and with the default
+  // (test-results/) for both configs the Electron run wiped the e2e run's traces and error
+  // context files. The JSON report sits beside it, where scripts/test-all.mjs reads it.
+  outputDir: 'test-results/electron',
   reporter: [['list'], ['json', { outputFile: 'test-results/electron.json' }]],
 });

@@ -3,6 +3,7 @@
 // the tests would be testing code that does not build.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { countPlaywright as countPlaywrightReport, countVitest as countVitestReport, totals } from './testCounts.mjs';
 
 const results = [];
 let failedStep = false;
@@ -23,39 +24,12 @@ function readJson(file) {
   }
 }
 
-/** Playwright's JSON report → counts; a spec's last result decides its outcome. */
-function countPlaywright(file, suite) {
-  const report = readJson(file);
-  if (!report) return results.push({ suite, passed: 0, failed: 1, skipped: 0, note: 'no report' });
-  const counts = { suite, passed: 0, failed: 0, skipped: 0 };
-  const visit = (s) => {
-    for (const spec of s.specs ?? []) {
-      for (const test of spec.tests ?? []) {
-        const last = test.results?.at(-1);
-        if (test.status === 'skipped' || last?.status === 'skipped') {
-          counts.skipped += 1;
-          for (const note of test.annotations ?? []) console.log(`   skipped: ${spec.title}: ${note.description ?? note.type}`);
-        } else if (test.status === 'expected' || test.status === 'flaky') counts.passed += 1;
-        else counts.failed += 1;
-      }
-    }
-    for (const child of s.suites ?? []) visit(child);
-  };
-  for (const s of report.suites ?? []) visit(s);
+function record(counts) {
+  for (const note of counts.skippedNotes) console.log(`   skipped: ${note}`);
   results.push(counts);
 }
-
-function countVitest(file, suite) {
-  const report = readJson(file);
-  if (!report) return results.push({ suite, passed: 0, failed: 1, skipped: 0, note: 'no report' });
-  results.push({
-    suite,
-    passed: report.numPassedTests ?? 0,
-    failed: (report.numFailedTests ?? 0) + (report.numFailedTestSuites ? 0 : 0),
-    skipped: (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0),
-    brokenFiles: report.numFailedTestSuites ?? 0,
-  });
-}
+const countPlaywright = (file, suite) => record(countPlaywrightReport(readJson(file), suite));
+const countVitest = (file, suite) => record(countVitestReport(readJson(file), suite));
 
 rmSync('test-results', { recursive: true, force: true });
 
@@ -83,12 +57,9 @@ if (!failedStep) {
 
 console.log('\n━━ summary');
 for (const r of results) {
-  const broken = r.brokenFiles ? `, ${r.brokenFiles} files failed to load` : '';
-  console.log(`   ${r.suite}: ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped${broken}${r.note ? ` (${r.note})` : ''}`);
+  console.log(`   ${r.suite}: ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped${r.note ? ` (${r.note})` : ''}`);
 }
-const passed = results.reduce((n, r) => n + r.passed, 0);
-const failed = results.reduce((n, r) => n + r.failed + (r.brokenFiles ?? 0), 0) + (failedStep ? 1 : 0);
-const skipped = results.reduce((n, r) => n + r.skipped, 0);
+const { passed, failed, skipped } = totals(results, failedStep);
 if (failedStep) console.log('   a static check or the build failed (counted as 1 failure); tests were not run');
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failed === 0 && passed > 0 ? 0 : 1);

@@ -24,14 +24,15 @@ import { lexicalToGutenberg } from '../../src/shared/content/lexicalToGutenberg'
 import type { Article } from '../../src/shared/model/Article';
 import { SearchService, type SearchSource } from '../../src/main/services/search/SearchService';
 import { startWordPress, type WordPress } from '../../tests/portal/harness/startWordPress';
-import { median, percentile, row, type BenchResult } from '../BenchResult';
+import { BENCH_RUNS, median, percentile, row, type BenchResult } from '../BenchResult';
 import { WORK_DIR } from '../fixtures/generateStore';
 import { SEARCH_QUERIES, SEARCH_STORE_SIZE, collectGarbage, loadBenchArticles } from './searchLibraries';
 
 /** Bump when what is seeded changes, so a stale cached datadir is not reused. */
 const SEED_VERSION = 2;
 const LIMIT = 20;
-const ROUNDS = 3;
+/** Rounds of every query, each a run (WordPress's pass, then ours): the budget reads the median of the rounds' p95s. */
+const ROUNDS = BENCH_RUNS;
 const BUDGET_MS = 10;
 /** What a result list shows, as ours returns a title and snippets per hit; the rest is not rendered. */
 const RESULT_FIELDS = 'id,title,excerpt';
@@ -174,6 +175,7 @@ async function measure(wp: WordPress, articles: Article[], seed: SeedRecord, cac
   // answer would also time PHP and MariaDB finishing that request on the same two cores.
   const ours: number[] = [];
   const wordpress: number[] = [];
+  const roundP95 = { ours: [] as number[], wordpress: [] as number[] };
   for (let round = 0; round < ROUNDS; round += 1) {
     for (const { q } of SEARCH_QUERIES) {
       const t0 = performance.now();
@@ -186,6 +188,8 @@ async function measure(wp: WordPress, articles: Article[], seed: SeedRecord, cac
       await search.query(q, LIMIT);
       ours.push(performance.now() - t0);
     }
+    roundP95.ours.push(percentile(ours.slice(-SEARCH_QUERIES.length), 95));
+    roundP95.wordpress.push(percentile(wordpress.slice(-SEARCH_QUERIES.length), 95));
   }
   await search.close();
 
@@ -204,10 +208,20 @@ async function measure(wp: WordPress, articles: Article[], seed: SeedRecord, cac
   const peer = `WordPress 6.1 REST /wp/v2/posts?search= (same ${count} posts, same queries, same run)`;
   const oursPeer = `our SearchService (same ${count} articles, same run)`;
   return [
-    row({ name: 'search query p95, ours vs WordPress REST search (10k articles)', unit: 'ms', value: percentile(ours, 95), peer, peerValue: percentile(wordpress, 95), budget: BUDGET_MS }),
-    row({ name: 'search query p50, ours vs WordPress REST search (10k articles)', unit: 'ms', value: median(ours), peer, peerValue: median(wordpress), budget: null }),
-    row({ name: 'search query p95, WordPress REST search (10k posts)', unit: 'ms', value: percentile(wordpress, 95), peer: oursPeer, peerValue: percentile(ours, 95), budget: null }),
-    row({ name: 'search query p50, WordPress REST search (10k posts)', unit: 'ms', value: median(wordpress), peer: oursPeer, peerValue: median(ours), budget: null }),
+    row({
+      name: `search query p95, ours vs WordPress REST search (10k articles), median of ${ROUNDS} rounds`,
+      unit: 'ms',
+      value: median(roundP95.ours),
+      peer,
+      peerValue: median(roundP95.wordpress),
+      budget: BUDGET_MS,
+      runs: ROUNDS,
+      note: `Rounds' p95s, ours: ${roundP95.ours.map((ms) => ms.toFixed(2)).join(', ')} ms; WordPress: ${roundP95.wordpress.map((ms) => ms.toFixed(0)).join(', ')} ms.`,
+    }),
+    row({ name: 'search query p95, ours vs WordPress REST search (10k articles), pooled', unit: 'ms', value: percentile(ours, 95), peer, peerValue: percentile(wordpress, 95), budget: null, runs: ROUNDS }),
+    row({ name: 'search query p50, ours vs WordPress REST search (10k articles)', unit: 'ms', value: median(ours), peer, peerValue: median(wordpress), budget: null, runs: ROUNDS }),
+    row({ name: 'search query p95, WordPress REST search (10k posts)', unit: 'ms', value: percentile(wordpress, 95), peer: oursPeer, peerValue: percentile(ours, 95), budget: null, runs: ROUNDS }),
+    row({ name: 'search query p50, WordPress REST search (10k posts)', unit: 'ms', value: median(wordpress), peer: oursPeer, peerValue: median(ours), budget: null, runs: ROUNDS }),
     row({
       name: `queries WordPress finds nothing for while ours finds hits (of ${SEARCH_QUERIES.length}; 8 diacritic-free)`,
       unit: 'queries',
@@ -216,6 +230,7 @@ async function measure(wp: WordPress, articles: Article[], seed: SeedRecord, cac
       peerValue: oursMissed.length,
       ratio: null,
       budget: null,
+      runs: 1,
     }),
     row({
       name: `WordPress seeding, ${seed.posts} posts through wp_insert_post${cached ? ' (measured when the bench/.work cache was built)' : ''}`,
@@ -224,6 +239,7 @@ async function measure(wp: WordPress, articles: Article[], seed: SeedRecord, cac
       peer: 'none',
       peerValue: null,
       budget: null,
+      runs: 1,
     }),
   ];
 }

@@ -97,8 +97,8 @@ export default async function storeStart(): Promise<BenchResult[]> {
   const peerName = 'bare node http server, same bytes';
   const bytes = Buffer.byteLength(readFileSync(listFile));
   return [
-    row({ name: `host start → ${COUNT} listed, median (${RUNS} runs, ${(bytes / 1e6).toFixed(1)} MB JSON)`, unit: 'ms', value: Number(median(host.map((r) => r.startToListMs)).toFixed(1)), peer: peerName, peerValue: ms(peer, 50), budget: START_BUDGET_MS }),
-    row({ name: `host start → ${COUNT} listed, p95`, unit: 'ms', value: ms(host, 95), peer: peerName, peerValue: ms(peer, 95), budget: START_BUDGET_MS }),
+    row({ name: `host start → ${COUNT} listed, median (${RUNS} runs, ${(bytes / 1e6).toFixed(1)} MB JSON)`, unit: 'ms', value: Number(median(host.map((r) => r.startToListMs)).toFixed(1)), peer: peerName, peerValue: ms(peer, 50), budget: START_BUDGET_MS, runs: RUNS }),
+    row({ name: `host start → ${COUNT} listed, p95`, unit: 'ms', value: ms(host, 95), peer: peerName, peerValue: ms(peer, 95), budget: START_BUDGET_MS, runs: RUNS }),
     row({
       name: `store-only host start → ${COUNT} listed, median (its share of the above)`,
       unit: 'ms',
@@ -106,6 +106,7 @@ export default async function storeStart(): Promise<BenchResult[]> {
       peer: peerName,
       peerValue: ms(peer, 50),
       budget: null,
+      runs: RUNS,
     }),
     row({
       name: `host CPU time start → ${COUNT} listed, median`,
@@ -114,6 +115,7 @@ export default async function storeStart(): Promise<BenchResult[]> {
       peer: peerName,
       peerValue: median(peer.map((r) => r.cpuToListMs)),
       budget: null,
+      runs: RUNS,
     }),
     row({
       name: `store-only host CPU time start → ${COUNT} listed, median`,
@@ -122,9 +124,10 @@ export default async function storeStart(): Promise<BenchResult[]> {
       peer: peerName,
       peerValue: median(peer.map((r) => r.cpuToListMs)),
       budget: null,
+      runs: RUNS,
     }),
-    row({ name: `host RSS after listing ${COUNT} (max of runs)`, unit: 'MB', value: mb(host, 'rssAfterListMb'), peer: peerName, peerValue: mb(peer, 'rssAfterListMb'), budget: RSS_BUDGET_MB }),
-    row({ name: `host RSS after opening ${OPENED} (max of runs)`, unit: 'MB', value: mb(host, 'rssAfterOpenMb'), peer: peerName, peerValue: mb(peer, 'rssAfterOpenMb'), budget: RSS_BUDGET_MB }),
-    row({ name: `store-only host RSS after opening ${OPENED} (max of runs)`, unit: 'MB', value: mb(storeOnly, 'rssAfterOpenMb'), peer: peerName, peerValue: mb(peer, 'rssAfterOpenMb'), budget: null }),
+    row({ name: `host RSS after listing ${COUNT} (max of runs)`, unit: 'MB', value: mb(host, 'rssAfterListMb'), peer: peerName, peerValue: mb(peer, 'rssAfterListMb'), budget: RSS_BUDGET_MB, runs: RUNS }),
+    row({ name: `host RSS after opening ${OPENED} (max of runs)`, unit: 'MB', value: mb(host, 'rssAfterOpenMb'), peer: peerName, peerValue: mb(peer, 'rssAfterOpenMb'), budget: RSS_BUDGET_MB, runs: RUNS }),
+    row({ name: `store-only host RSS after opening ${OPENED} (max of runs)`, unit: 'MB', value: mb(storeOnly, 'rssAfterOpenMb'), peer: peerName, peerValue: mb(peer, 'rssAfterOpenMb'), budget: null, runs: RUNS }),
   ];
 }

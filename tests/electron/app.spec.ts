@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { _electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
@@ -72,7 +72,8 @@ test('refuses navigation away, new windows, and permissions', async () => {
     };
   });
   expect(await page.evaluate(() => window.open('https://example.com/') === null)).toBe(true);
-  expect(await page.evaluate(() => window.open('http://insecure.example/') === null)).toBe(true);
+  expect(await page.evaluate(() => window.open('file:///etc/passwd') === null)).toBe(true);
+  expect(await page.evaluate(() => window.open('mailto:a@example.vn?attach=/etc/passwd') === null)).toBe(true);
   expect(await electronApp.evaluate(() => (globalThis as { opened?: string[] }).opened)).toEqual(['https://example.com/']);
   expect(electronApp.windows()).toHaveLength(1);
 
@@ -84,4 +85,57 @@ test('refuses navigation away, new windows, and permissions', async () => {
 
   const permission = await page.evaluate(async () => (await navigator.permissions.query({ name: 'geolocation' })).state);
   expect(permission).not.toBe('granted');
+});
+
+test('Electron\'s spellchecker is off and never downloads a dictionary', async () => {
+  const state = await electronApp.evaluate(({ app, session }) => {
+    return { enabled: session.defaultSession.isSpellCheckerEnabled(), userData: app.getPath('userData') };
+  });
+  expect(state.enabled).toBe(false);
+  // Type into an editable field, which is what makes Chromium load dictionaries when it is on.
+  await page.evaluate(() => {
+    const field = document.createElement('textarea');
+    field.value = 'Mot cau co loi chinh ta khongg';
+    document.body.append(field);
+    field.focus();
+  });
+  await page.keyboard.type(' thuw');
+  // Asked for a language, the downloader may try only our own scheme, which answers 404.
+  const attempted = await electronApp.evaluate(async ({ session }) => {
+    const result = new Promise<string>((resolve) => {
+      session.defaultSession.once('spellcheck-dictionary-download-failure', () => resolve('failed'));
+      session.defaultSession.once('spellcheck-dictionary-download-success', () => resolve('downloaded'));
+      session.defaultSession.once('spellcheck-dictionary-initialized', () => resolve('initialized'));
+      // With the checker off Chromium may not try at all: no event to await then, hence the bound.
+      setTimeout(() => resolve('no attempt'), 3_000);
+    });
+    session.defaultSession.setSpellCheckerLanguages(['en-US']);
+    return result;
+  });
+  expect(attempted).not.toBe('downloaded');
+  const dictionaries = join(state.userData, 'Dictionaries');
+  const files = existsSync(dictionaries) ? readdirSync(dictionaries).filter((name) => name.endsWith('.bdic')) : [];
+  expect(files).toEqual([]);
+});
+
+test('the renderer reaches no network, even where its CSP would not apply', async () => {
+  const outcome = await page.evaluate(async () => {
+    try {
+      await fetch('https://example.com/');
+      return 'fetched';
+    } catch {
+      return 'refused';
+    }
+  });
+  expect(outcome).toBe('refused');
+  const cancelled = await electronApp.evaluate(async ({ session }) => {
+    // A request through the renderer's session itself (as a prefetch or a favicon would be).
+    try {
+      await session.defaultSession.fetch('https://example.com/');
+      return false;
+    } catch {
+      return true;
+    }
+  });
+  expect(cancelled).toBe(true);
 });

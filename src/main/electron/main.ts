@@ -16,6 +16,8 @@ import { createMainWindow } from './window';
 const distDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const preloadPath = join(distDir, 'preload', 'preload.cjs');
 
+// Every renderer sandboxed (checklist #4), whatever a future window's options say; must precede ready.
+app.enableSandbox();
 registerAppScheme();
 // `app.quit()` only schedules the quit: without the guard on `start()` below, a second instance
 // would still open the same data dir and write to it alongside the first.
@@ -24,6 +26,8 @@ if (!isPrimaryInstance) app.quit();
 
 let mainWindow: BrowserWindow | null = null;
 let newsdesk: NewsdeskApp | null = null;
+/** The app while it opens: a window closed that early must still wait for it, then close it. */
+let opening: Promise<NewsdeskApp> | null = null;
 
 async function start(): Promise<void> {
   await app.whenReady();
@@ -38,7 +42,7 @@ async function start(): Promise<void> {
   // The window opens and loads the renderer while the app opens its store; the renderer's first
   // calls wait for it (deferApp), so the two no longer happen one after the other.
   const vault = new SafeStorageVault(app.getPath('userData'));
-  const opening = createApp({ dataDir, host: 'electron', version: app.getVersion(), settings, vault });
+  opening = createApp({ dataDir, host: 'electron', version: app.getVersion(), settings, vault });
   registerIpc(deferApp(opening), () => mainWindow);
   mainWindow = createMainWindow(preloadPath);
   newsdesk = await opening;
@@ -52,7 +56,10 @@ app.on('second-instance', () => {
 
 app.on('window-all-closed', () => {
   void (async () => {
-    await newsdesk?.close();
+    // Not just `newsdesk`: it is set only once the store has opened, and quitting before that
+    // left the store still writing into the data dir after the app had "quit".
+    const current = newsdesk ?? (await opening?.catch(() => null));
+    await current?.close();
     app.quit();
   })();
 });

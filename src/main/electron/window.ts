@@ -21,7 +21,9 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
       webviewTag: false,
-      spellcheck: true,
+      // Chromium's spellchecker is off: it would fetch dictionaries from Google's CDN (see
+      // lockDownSpellchecker). Spellcheck uses the dictionaries bundled with the app instead.
+      spellcheck: false,
     },
   });
   window.once('ready-to-show', () => window.show());

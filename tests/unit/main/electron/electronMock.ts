@@ -49,6 +49,7 @@ export class BrowserWindow extends FakeEmitter {
 }
 
 export const app = Object.assign(new FakeEmitter(), {
+  enableSandbox: vi.fn(),
   whenReady: vi.fn(async () => undefined),
   getPath: vi.fn((_name: string) => '/nonexistent/userData'),
   getVersion: vi.fn(() => '0.0.0-test'),
@@ -61,6 +62,9 @@ export const session = {
   defaultSession: {
     setPermissionRequestHandler: vi.fn(),
     setPermissionCheckHandler: vi.fn(),
+    setSpellCheckerEnabled: vi.fn(),
+    setSpellCheckerDictionaryDownloadURL: vi.fn(),
+    webRequest: { onBeforeRequest: vi.fn() },
   },
 };
 

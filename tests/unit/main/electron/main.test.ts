@@ -58,6 +58,9 @@ describe('electron/main.ts start-up', () => {
     await vi.waitFor(() => expect(BrowserWindow.created).toHaveLength(1), { timeout: 10_000 });
 
     expect(order(protocol.registerSchemesAsPrivileged)).toBeLessThan(order(app.whenReady));
+    // app.enableSandbox() works only before ready: every renderer sandboxed, whatever its options.
+    expect(order(app.enableSandbox)).toBeLessThan(order(app.whenReady));
+    expect(order(session.defaultSession.setSpellCheckerDictionaryDownloadURL)).toBeLessThan(order(BrowserWindow.created[0]!.loadURL));
     expect(order(session.defaultSession.setPermissionRequestHandler)).toBeLessThan(order(ipcMain.handle));
     expect(app.listeners.get('web-contents-created')).toHaveLength(1);
     expect(ipcMain.handlers.has(INVOKE_CHANNEL)).toBe(true);

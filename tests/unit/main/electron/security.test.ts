@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { app, FakeWebContents, resetElectronMock, session, shell } from './electronMock';
-import { applySecurityPolicy, isAppUrl, isSafeExternalUrl } from '../../../../src/main/electron/security';
+import { applySecurityPolicy, isAppUrl, NO_DICTIONARY_DOWNLOAD_URL, openExternalSafely } from '../../../../src/main/electron/security';
 
 // `electron` is MOCKED (./electronMock.ts): no Electron binary can run here.
 vi.mock('electron', () => import('./electronMock'));
@@ -75,21 +75,24 @@ describe('applySecurityPolicy', () => {
     expect(event.preventDefault).toHaveBeenCalled();
   });
 
-  it('denies window.open; only https and mailto go to the system browser or mail client', () => {
+  it('denies window.open; only http(s) and mailto go to the system browser or mail client, normalised', () => {
     const contents = newContents();
     const open = (url: string) => contents.windowOpenHandler!({ url });
-    for (const url of ['https://baonghean.vn/bai-viet', 'mailto:toasoan@example.vn']) {
+    for (const url of ['https://baonghean.vn/bai-viet', 'http://ubnd.example.vn/', 'mailto:toasoan@example.vn']) {
       expect(open(url)).toEqual({ action: 'deny' });
       expect(shell.openExternal).toHaveBeenLastCalledWith(url);
     }
+    expect(open('HTTPS://Example.VN/A')).toEqual({ action: 'deny' });
+    expect(shell.openExternal).toHaveBeenLastCalledWith('https://example.vn/A');
     shell.openExternal.mockClear();
     for (const url of [
-      'http://insecure.example/',
       'file:///etc/passwd',
       'javascript:alert(1)',
       'smb://server/share',
       'ms-msdt:/id',
       'newsdesk://app/index.html',
+      'mailto:a@example.vn?attach=/etc/passwd',
+      'https://user:pass@example.vn/',
       'not a url',
     ]) {
       expect(open(url), url).toEqual({ action: 'deny' });
@@ -97,10 +100,48 @@ describe('applySecurityPolicy', () => {
     expect(shell.openExternal).not.toHaveBeenCalled();
   });
 
-  it('isSafeExternalUrl agrees with the window-open decision', () => {
-    expect(isSafeExternalUrl('https://example.vn')).toBe(true);
-    expect(isSafeExternalUrl('mailto:a@example.vn')).toBe(true);
-    expect(isSafeExternalUrl('http://example.vn')).toBe(false);
-    expect(isSafeExternalUrl('file:///C:/Windows')).toBe(false);
+  it('openExternalSafely says whether it opened, and survives the OS refusing', async () => {
+    shell.openExternal.mockRejectedValueOnce(new Error('no handler'));
+    expect(openExternalSafely('https://example.vn/')).toBe(true);
+    expect(openExternalSafely('file:///C:/Windows')).toBe(false);
+    expect(shell.openExternal).toHaveBeenCalledTimes(1);
+    await Promise.resolve();
+  });
+
+  it('will-frame-navigate: refuses leaving the app in any frame, and any subframe navigation', () => {
+    const contents = newContents();
+    const navigate = (url: string, isMainFrame: boolean) => {
+      const details = { url, isMainFrame, preventDefault: vi.fn() };
+      contents.emit('will-frame-navigate', details);
+      return details.preventDefault.mock.calls.length > 0;
+    };
+    expect(navigate('newsdesk://app/index.html', true)).toBe(false);
+    for (const url of ['https://evil.example/', 'file:///etc/passwd', 'newsdesk://evil/', 'javascript:alert(1)']) {
+      expect(navigate(url, true), url).toBe(true);
+      expect(navigate(url, false), url).toBe(true);
+    }
+    expect(navigate('newsdesk://app/index.html', false)).toBe(true);
+  });
+
+  it('turns Electron\'s spellchecker off and points its dictionary downloader at our own scheme', () => {
+    applySecurityPolicy();
+    expect(session.defaultSession.setSpellCheckerEnabled).toHaveBeenCalledWith(false);
+    expect(session.defaultSession.setSpellCheckerDictionaryDownloadURL).toHaveBeenCalledWith(NO_DICTIONARY_DOWNLOAD_URL);
+    // Only our protocol handler can answer it (it has no such folder): nothing goes to a CDN.
+    expect(isAppUrl(`${NO_DICTIONARY_DOWNLOAD_URL}en-us-10-1.bdic`)).toBe(true);
+    // Chromium appends the file name: the base must end with a slash.
+    expect(NO_DICTIONARY_DOWNLOAD_URL.endsWith('/')).toBe(true);
+  });
+
+  it('cancels every network request from the renderer (http, https, ws, wss, ftp)', () => {
+    applySecurityPolicy();
+    const [filter, listener] = session.defaultSession.webRequest.onBeforeRequest.mock.calls[0] as unknown as [
+      { urls: string[] },
+      (details: { url: string }, callback: (response: { cancel: boolean }) => void) => void,
+    ];
+    expect(filter.urls).toEqual(expect.arrayContaining(['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*']));
+    const callback = vi.fn();
+    listener({ url: 'https://fonts.example/x.woff2' }, callback);
+    expect(callback).toHaveBeenCalledWith({ cancel: true });
   });
 });

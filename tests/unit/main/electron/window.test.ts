@@ -22,7 +22,12 @@ describe('createMainWindow', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      experimentalFeatures: false,
+      // Chromium's spellchecker would download dictionaries; the bundled ones are used instead.
+      spellcheck: false,
     });
+    // No Blink feature switched on by hand (checklist #10).
+    expect(webPreferences).not.toHaveProperty('enableBlinkFeatures');
   });
 
   it('loads the renderer from newsdesk://app, never file://, and shows it once ready', () => {
