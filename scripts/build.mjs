@@ -24,6 +24,9 @@ const common = {
 if (only !== 'renderer') {
   await Promise.all([
     esbuild({ ...common, format: 'esm', entryPoints: ['src/main/web/main.ts'], outfile: 'dist/main/web/main.js' }),
+    // TEST ONLY: the web edition with storage fault injection, for the end-to-end suite. A bundle of
+    // its own so that the one users run has no fault code in it; electron-builder leaves dist/test out.
+    esbuild({ ...common, format: 'esm', entryPoints: ['src/main/web/faultInjectingMain.ts'], outfile: 'dist/test/web/faults.js' }),
     esbuild({
       ...common,
       format: 'esm',

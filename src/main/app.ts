@@ -10,6 +10,7 @@ import {
 import { NewsdeskError, isNewsdeskError, type ErrorPayload } from '../shared/errors';
 import { createServices, type Services } from './services/createServices';
 import type { SettingsStore } from './services/profile/SettingsStore';
+import type { FileSystem } from './services/store/FileSystem';
 import type { CredentialVault } from './services/portal/CredentialVault';
 import type { SyncEngineOptions } from './services/sync/SyncEngine';
 
@@ -17,8 +18,8 @@ export interface AppOptions {
   dataDir: string;
   host: 'electron' | 'web';
   version: string;
-  /** TEST ONLY (web host with NEWSDESK_TEST_FAULTS=1): see ServiceOptions.testFaults. */
-  testFaults?: boolean;
+  /** TEST ONLY (the fault-injecting web host): see ServiceOptions.storageFileSystem. */
+  storageFileSystem?: FileSystem;
   /** The desktop host passes electron-store; otherwise settings.json in the data dir. */
   settings?: SettingsStore;
   /** The desktop host passes its safeStorage vault; see ServiceOptions.vault. */
@@ -49,7 +50,7 @@ export type AppEndpoint = Pick<NewsdeskApp, 'invoke' | 'subscribe'>;
 export async function createApp(options: AppOptions): Promise<NewsdeskApp> {
   const services = await createServices({
     dataDir: options.dataDir,
-    testFaults: options.testFaults === true,
+    ...(options.storageFileSystem ? { storageFileSystem: options.storageFileSystem } : {}),
     ...(options.settings ? { settings: options.settings } : {}),
     ...(options.vault ? { vault: options.vault } : {}),
     ...(options.sync ? { sync: options.sync } : {}),

@@ -4,6 +4,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const MAIN = resolve('dist/main/web/main.js');
+/** TEST ONLY build of the same host with storage fault injection (src/main/web/faultInjectingMain.ts). */
+const MAIN_WITH_FAULTS = resolve('dist/test/web/faults.js');
+
+export interface WebHostOptions {
+  /** Start the fault-injecting test build: `<dataDir>/.faults.json` makes storage writes fail. */
+  faults?: boolean;
+}
 
 /**
  * A real web-edition host process on loopback with its own data dir. `restart()` stops it and
@@ -17,15 +24,17 @@ export class WebHost {
 
   constructor(
     readonly dataDir: string,
-    /** Extra environment for the host process, e.g. NEWSDESK_TEST_FAULTS=1. */
+    /** Extra environment for the host process. */
     readonly env: Record<string, string> = {},
+    readonly options: WebHostOptions = {},
   ) {}
 
   static async start(
     dataDir = mkdtempSync(join(tmpdir(), 'newsdesk-e2e-')),
     env: Record<string, string> = {},
+    options: WebHostOptions = {},
   ): Promise<WebHost> {
-    const host = new WebHost(dataDir, env);
+    const host = new WebHost(dataDir, env, options);
     await host.launch();
     return host;
   }
@@ -43,7 +52,8 @@ export class WebHost {
   log = '';
 
   private launch(): Promise<void> {
-    const child = spawn(process.execPath, [MAIN, '--data-dir', this.dataDir, '--port', '0'], {
+    const entry = this.options.faults ? MAIN_WITH_FAULTS : MAIN;
+    const child = spawn(process.execPath, [entry, '--data-dir', this.dataDir, '--port', '0'], {
       env: { ...process.env, NEWSDESK_KEY_DIR: this.keyDir, ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

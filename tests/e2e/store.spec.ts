@@ -53,10 +53,10 @@ base('a damaged article file is quarantined with a notice naming it; the other a
   await expect(history.notices).toHaveCount(0);
 });
 
-// NEWSDESK_TEST_FAULTS=1: the host reads <dataDir>/.faults.json before every write (test only).
+// The test-only fault-injecting build of the host reads <dataDir>/.faults.json before every write.
 const test = base.extend<{ host: WebHost }>({
   host: async ({}, use) => {
-    const host = await WebHost.start(undefined, { NEWSDESK_TEST_FAULTS: '1' });
+    const host = await WebHost.start(undefined, {}, { faults: true });
     await use(host);
     await host.dispose();
   },

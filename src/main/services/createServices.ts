@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { HistoryStore } from './history/HistoryStore';
 import { MediaStore } from './media/MediaStore';
 import { SearchService } from './search/SearchService';
@@ -7,7 +6,7 @@ import { ArticleLifecycle } from './lifecycle/ArticleLifecycle';
 import { JsonSettingsStore } from './profile/JsonSettingsStore';
 import { ProfileService } from './profile/ProfileService';
 import type { SettingsStore } from './profile/SettingsStore';
-import { FaultInjectingFileSystem, FAULTS_FILE, faultsFromFile } from './store/FaultInjectingFileSystem';
+import type { FileSystem } from './store/FileSystem';
 import type { CredentialVault } from './portal/CredentialVault';
 import { EncryptedFileVault } from './portal/EncryptedFileVault';
 import { PortalAccountService, type PortalConnector } from './portal/PortalAccountService';
@@ -21,10 +20,11 @@ export interface ServiceOptions {
   /** Where everything durable lives; given by the host (Electron's userData, or --data-dir). */
   dataDir: string;
   /**
-   * TEST ONLY: storage writes fail while `<dataDir>/.faults.json` says so (FaultInjectingFileSystem).
-   * Set only by the web host when started with NEWSDESK_TEST_FAULTS=1.
+   * The article store's file system; the real one unless given. Only the test-only web host
+   * (src/main/web/faultInjectingMain.ts) passes one, a FaultInjectingFileSystem: injected from
+   * outside so that no code path in what users run can switch faults on.
    */
-  testFaults?: boolean;
+  storageFileSystem?: FileSystem;
   /** The desktop host may pass electron-store; otherwise settings.json in the data dir. */
   settings?: SettingsStore;
   /**
@@ -55,7 +55,7 @@ export interface Services {
 export async function createServices(options: ServiceOptions): Promise<Services> {
   const articles = await ArticleStore.open(
     options.dataDir,
-    options.testFaults ? { fs: new FaultInjectingFileSystem(faultsFromFile(join(options.dataDir, FAULTS_FILE))) } : {},
+    options.storageFileSystem ? { fs: options.storageFileSystem } : {},
   );
   const history = new HistoryStore(articles);
   const detachHistory = history.attach();

@@ -1,57 +1,7 @@
-import { mkdirSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
-import { createApp } from '../app';
-import { deferApp } from '../deferApp';
-import { startWebServer } from './server';
+import { runWebEdition } from './runWebEdition';
 
-declare const NEWSDESK_VERSION: string;
-
-/** `npm run web`: the web edition on 127.0.0.1. Flags: --port N, --data-dir DIR. */
-async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      port: { type: 'string', default: '0' },
-      'data-dir': { type: 'string' },
-    },
-  });
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-    console.error(`newsdesk: --port must be a number from 0 to 65535 (got "${values.port}")`);
-    process.exit(2);
-  }
-  const dataDir = resolve(values['data-dir'] ?? process.env.NEWSDESK_DATA_DIR ?? join(homedir(), '.newsdesk', 'data'));
-  mkdirSync(dataDir, { recursive: true });
-  const here = dirname(fileURLToPath(import.meta.url));
-  const rendererDir = resolve(here, '..', '..', 'renderer');
-
-  // NEWSDESK_TEST_FAULTS=1 (end-to-end tests only) lets `<dataDir>/.faults.json` make storage
-  // writes fail (disk full, read-only…); without the variable that file is never read.
-  const testFaults = process.env.NEWSDESK_TEST_FAULTS === '1';
-  if (testFaults) console.warn('newsdesk: TEST FAULT INJECTION ENABLED (NEWSDESK_TEST_FAULTS=1)');
-  // Listening starts while the app opens its store: the browser loads the renderer meanwhile,
-  // and its first calls wait for the app (deferApp).
-  const opening = createApp({ dataDir, host: 'web', version: NEWSDESK_VERSION, testFaults });
-  const server = await startWebServer({ app: deferApp(opening), rendererDir, port });
-  console.log(`Newsdesk web edition (loopback only): ${server.url}`);
-  console.log(`Data: ${dataDir}`);
-  const app = await opening;
-
-  let closing = false;
-  const shutdown = async () => {
-    if (closing) return;
-    closing = true;
-    await server.close();
-    await app.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void shutdown());
-  process.on('SIGTERM', () => void shutdown());
-}
-
-main().catch((error: unknown) => {
+/** `npm run web`: the web edition on 127.0.0.1, as users run it. Flags: --port N, --data-dir DIR. */
+runWebEdition().catch((error: unknown) => {
   console.error('newsdesk: could not start the web edition:', error instanceof Error ? error.message : error);
   process.exit(1);
 });

@@ -1,10 +1,11 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import type { AppEndpoint } from '../app';
 import { CONTENT_SECURITY_POLICY } from '../../shared/contentSecurityPolicy';
+import { declaresTooLarge, hasToken, refusalFor } from './requestGuard';
 
 export interface WebServerOptions {
   app: AppEndpoint;
@@ -14,6 +15,8 @@ export interface WebServerOptions {
   port?: number;
   /** Tests may fix it; otherwise a random 256-bit token per launch. */
   token?: string;
+  /** Largest JSON body accepted (default 32 MiB); tests lower it. */
+  maxBodyBytes?: number;
 }
 
 export interface WebServer {
@@ -52,15 +55,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   let port = 0;
   const streams = new Set<ServerResponse>();
 
-  const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
-  const allowedOrigins = () => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
-
-  const hasToken = (req: IncomingMessage): boolean => {
-    const given = req.headers[TOKEN_HEADER];
-    if (typeof given !== 'string') return false;
-    const bytes = Buffer.from(given);
-    return bytes.length === tokenBytes.length && timingSafeEqual(bytes, tokenBytes);
-  };
+  const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
 
   const server = createServer((req, res) => {
     void handle(req, res).catch(() => {
@@ -71,24 +66,22 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     setCommonHeaders(res);
-    if (!allowedHosts().has(req.headers.host ?? '')) return refuse(res, 403, 'host');
-    const origin = req.headers.origin;
-    if (origin !== undefined && !allowedOrigins().has(origin)) return refuse(res, 403, 'origin');
-    const fetchSite = req.headers['sec-fetch-site'];
-    if (fetchSite === 'cross-site' || fetchSite === 'same-site') return refuse(res, 403, 'origin');
+    const refusal = refusalFor(req, port);
+    if (refusal) return refuse(res, 403, refusal);
 
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    // Every route under /api/, present or future, needs the token, checked before anything else.
+    if (url.pathname.startsWith('/api/') && !hasToken(req, TOKEN_HEADER, tokenBytes)) return refuse(res, 401, 'token');
     if (url.pathname === '/api/events') {
       if (req.method !== 'GET') return refuse(res, 405, 'method');
-      if (!hasToken(req)) return refuse(res, 401, 'token');
       return openEventStream(res);
     }
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return refuse(res, 405, 'method');
-      if (!hasToken(req)) return refuse(res, 401, 'token');
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return refuse(res, 415, 'content-type');
-      const body = await readBody(req);
-      if (body === null) return sendJson(res, 413, { ok: false, error: { code: 'VALIDATION', details: { reason: 'too-large' } } });
+      if (declaresTooLarge(req, maxBodyBytes)) return tooLarge(res);
+      const body = await readBody(req, maxBodyBytes);
+      if (body === null) return tooLarge(res);
       let input: unknown;
       try {
         input = body.length ? JSON.parse(body) : {};
@@ -180,6 +173,12 @@ function setCommonHeaders(res: ServerResponse): void {
   res.setHeader('cross-origin-resource-policy', 'same-origin');
 }
 
+/** 413, and the connection closes: the rest of an oversized body is not read. */
+function tooLarge(res: ServerResponse): void {
+  res.setHeader('connection', 'close');
+  sendJson(res, 413, { ok: false, error: { code: 'VALIDATION', details: { reason: 'too-large' } } });
+}
+
 function refuse(res: ServerResponse, status: number, reason: string): void {
   sendJson(res, status, { ok: false, error: { code: 'UNAUTHORIZED', details: { reason } } });
 }
@@ -189,17 +188,21 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-function readBody(req: IncomingMessage): Promise<string | null> {
+/** The body as text, or null as soon as it passes `maxBytes` (a chunked body declares no length). */
+function readBody(req: IncomingMessage, maxBytes: number): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    let tooLarge = false;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) tooLarge = true;
-      else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(tooLarge ? null : Buffer.concat(chunks).toString('utf8')));
+      if (size <= maxBytes) return void chunks.push(chunk);
+      // Stop buffering at once; the 413 is sent with `connection: close`.
+      req.off('data', onData);
+      req.pause();
+      resolve(null);
+    };
+    req.on('data', onData);
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
 }

@@ -83,9 +83,9 @@ export const FAULTS_FILE = '.faults.json';
 /**
  * TEST ONLY. A plan read from `<dataDir>/.faults.json` on every write, e.g. `{"failWrites":"ENOSPC"}`:
  * while the file says so, every write fails with that errno; delete the file (or write `{}`) to
- * heal. The web host wires it in only when started with NEWSDESK_TEST_FAULTS=1 (see
- * src/main/web/main.ts); no other code path creates it, so a stray .faults.json does nothing in
- * normal use. Read synchronously because it is a tiny file on a test machine.
+ * heal. Only the test-only web host bundle wires it in (src/main/web/faultInjectingMain.ts →
+ * dist/test/web/faults.js); what users run does not contain it, so a stray .faults.json does
+ * nothing in normal use. Read synchronously because it is a tiny file on a test machine.
  */
 export function faultsFromFile(file: string): FaultPlan {
   return (op) => {

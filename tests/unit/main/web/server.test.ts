@@ -1,4 +1,5 @@
 import { request, type IncomingHttpHeaders } from 'node:http';
+import { connect } from 'node:net';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -149,6 +150,9 @@ describe('startWebServer', () => {
     ['/..%2F..%2Fsecret.txt'],
     ['/assets/..%2F..%2Fsecret.txt'],
     ['/%2e%2e/secret.txt'],
+    ['/../secret.txt'],
+    ['/assets/../../secret.txt'],
+    ['/..\\secret.txt'],
     ['/..%2Frenderer-private%2Fx.txt'],
     ['/..%5Csecret.txt'],
     ['/assets'],
@@ -221,5 +225,93 @@ describe('startWebServer', () => {
     const payload = JSON.parse(match![1]!) as { ids: string[]; reason: string };
     expect(payload.reason).toBe('created');
     expect(payload.ids).toHaveLength(1);
+  });
+
+  it('refuses a request with no Host header at all (HTTP/1.0), even with the token', async () => {
+    const reply = await new Promise<string>((resolve, reject) => {
+      const socket = connect(server.port, '127.0.0.1', () => {
+        socket.write(`POST /api/app.info HTTP/1.0\r\n${TOKEN_HEADER}: ${TOKEN}\r\ncontent-type: application/json\r\ncontent-length: 2\r\n\r\n{}`);
+      });
+      let text = '';
+      socket.setEncoding('utf8');
+      socket.on('data', (chunk: string) => (text += chunk));
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(reply).toMatch(/^HTTP\/1\.[01] 403/);
+  });
+
+  it.each([
+    ['POST', '/api/media.upload', 'application/octet-stream'],
+    ['PUT', '/api/media.upload', 'application/octet-stream'],
+    ['GET', '/api/app.info', 'application/json'],
+    ['POST', '/api/', 'application/json'],
+    ['POST', '/api/articles.create/../app.info', 'application/json'],
+    ['DELETE', '/api/articles.delete', 'application/json'],
+  ])('any route under /api/, present or future, wants the token first: %s %s (401)', async (method, path, type) => {
+    const reply = await send({ method, path, headers: { 'content-type': type }, body: 'x'.repeat(64) });
+    expect(reply.status).toBe(401);
+    expect(JSON.parse(reply.body)).toMatchObject({ error: { details: { reason: 'token' } } });
+  });
+
+  it('a foreign Origin is refused before the token is even looked at (no oracle for a guessed token)', async () => {
+    const reply = await api('app.info', {}, { origin: 'https://evil.example', [TOKEN_HEADER]: 'guess' });
+    expect(reply.status).toBe(403);
+  });
+});
+
+describe('startWebServer body limits', () => {
+  let small: WebServer;
+  beforeEach(async () => {
+    small = await startWebServer({ app, rendererDir: join(await newDataDir(), 'renderer'), token: TOKEN, maxBodyBytes: 1024 });
+  });
+  afterEach(async () => {
+    await small.close();
+  });
+
+  function post(headers: Record<string, string>, body: string | Buffer[]): Promise<Reply> {
+    return new Promise((resolve, reject) => {
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: small.port,
+          method: 'POST',
+          path: '/api/articles.create',
+          headers: { host: `127.0.0.1:${small.port}`, [TOKEN_HEADER]: TOKEN, 'content-type': 'application/json', ...headers },
+        },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (text += chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
+        },
+      );
+      // The server may close while we still write the rest of an oversized body.
+      req.on('error', (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' || error.code === 'ECONNRESET' ? undefined : reject(error)));
+      if (typeof body === 'string') req.end(body);
+      else {
+        for (const chunk of body) req.write(chunk);
+        req.end();
+      }
+    });
+  }
+
+  it('refuses a declared Content-Length over the limit before reading it (413)', async () => {
+    const reply = await post({ 'content-length': String(10 * 1024 * 1024) }, '{}');
+    expect(reply.status).toBe(413);
+    expect(reply.headers.connection).toBe('close');
+  });
+
+  it('refuses a chunked body that grows past the limit (413), and nothing is created', async () => {
+    const title = 'x'.repeat(4096);
+    const reply = await post({ 'transfer-encoding': 'chunked' }, [Buffer.from(`{"title":"${title.slice(0, 2000)}`), Buffer.from(`${title.slice(2000)}"}`)]);
+    expect(reply.status).toBe(413);
+    expect(JSON.parse((await api('articles.list', {})).body)).toEqual({ ok: true, value: [] });
+  });
+
+  it('accepts a body under the limit', async () => {
+    const reply = await post({}, JSON.stringify({ title: 'Tin ngắn' }));
+    expect(reply.status).toBe(200);
+    expect(JSON.parse(reply.body)).toMatchObject({ ok: true, value: { title: 'Tin ngắn' } });
   });
 });
