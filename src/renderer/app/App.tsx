@@ -14,9 +14,8 @@ import { useI18n } from './i18n';
 import { StoreNotices } from './StoreNotices';
 import { errorKey, type MessageKey } from './messages';
 import { AccountButton } from '../sync/AccountButton';
-import { ArticleSyncsContext } from '../sync/ArticleSyncsContext';
+import { ArticleSyncsProvider } from '../sync/ArticleSyncsProvider';
 import { SyncStatusBar } from '../sync/SyncStatusBar';
-import { useArticleSyncs } from '../sync/useArticleSyncs';
 
 export function App() {
   const { t } = useI18n();
@@ -37,7 +36,6 @@ function Workspace({ bridge }: { bridge: Bridge }) {
   const [articles, setArticles] = useState<ArticleSummary[]>([]);
   const [open, setOpen] = useState<Article | null>(null);
   const [problem, setProblem] = useState<MessageKey | null>(null);
-  const syncs = useArticleSyncs(bridge);
 
   const report = useCallback((error: unknown) => {
     setProblem(errorKey(error instanceof NewsdeskError ? error.code : 'INTERNAL'));
@@ -97,7 +95,7 @@ function Workspace({ bridge }: { bridge: Bridge }) {
   }, [create]);
 
   return (
-    <ArticleSyncsContext.Provider value={syncs}>
+    <ArticleSyncsProvider bridge={bridge}>
       <div className="nd-app">
         <header className="nd-top">
           <h1>{t('app.title')}</h1>
@@ -145,6 +143,6 @@ function Workspace({ bridge }: { bridge: Bridge }) {
         </div>
         <SyncStatusBar bridge={bridge} />
       </div>
-    </ArticleSyncsContext.Provider>
+    </ArticleSyncsProvider>
   );
 }
