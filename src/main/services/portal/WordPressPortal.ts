@@ -427,9 +427,10 @@ export class WordPressPortal implements Portal {
     if (!this.#namespaces.includes(PLUGIN_NAMESPACE)) return NO_PORTAL_FEATURES;
     const route = `/${PLUGIN_NAMESPACE}/info`;
     const answer = await this.send({ method: 'GET', route });
-    if (answer.status >= 500 || answer.status === 408 || answer.status === 429) return null;
-    // The plugin refuses the info to users who may not write (no edit_posts): nothing to use then.
-    if (answer.status !== 200 || looksLikeHtml(answer)) return NO_PORTAL_FEATURES;
+    // The plugin refuses the info to users who may not write (no edit_posts), or was just removed:
+    // nothing to use. Anything else that is not its answer (a server error, a captive page) settles nothing.
+    if (!looksLikeHtml(answer) && (answer.status === 401 || answer.status === 403 || answer.status === 404)) return NO_PORTAL_FEATURES;
+    if (answer.status !== 200 || looksLikeHtml(answer)) return null;
     const info = pluginInfoSchema.safeParse(jsonOrNull(answer));
     if (!info.success) return null;
     return {
