@@ -6,6 +6,8 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { countPlaywright as countPlaywrightReport, countVitest as countVitestReport, totals } from './testCounts.mjs';
 
 const results = [];
+/** The portal files run a second time with the companion plugin (see below). */
+const PLUGIN_PORTAL_FILES = ['tests/portal/wordpressPortal.test.ts', 'tests/portal/sync.test.ts'];
 let failedStep = false;
 
 function run(label, command, args, env = {}) {
@@ -53,6 +55,19 @@ if (!failedStep) {
   // it skips with the reason printed.
   run('portal', 'npx', ['vitest', 'run', '--config', 'vitest.portal.config.ts', '--reporter=default', '--reporter=json', '--outputFile=test-results/portal.json']);
   countVitest('test-results/portal.json', 'portal');
+  // The same portal API and sync tests again on a WordPress with the companion plugin
+  // (assets/wordpress-plugin): the client takes its stronger path there (keyed creates,
+  // conditional updates, contributor uploads), and both paths must keep the promise. Only the two
+  // files whose code paths the plugin changes, side by side (~2.5 min on 2 cores); the 300-operation
+  // fault scenario (syncFaults) would add minutes: it runs with the plugin by
+  // `NEWSDESK_PORTAL_PLUGIN=1 npx vitest run --config vitest.portal.config.ts tests/portal/syncFaults.test.ts`.
+  run(
+    'portal+plugin',
+    'npx',
+    ['vitest', 'run', '--config', 'vitest.portal.config.ts', ...PLUGIN_PORTAL_FILES, '--reporter=default', '--reporter=json', '--outputFile=test-results/portal-plugin.json'],
+    { NEWSDESK_PORTAL_PLUGIN: '1' },
+  );
+  countVitest('test-results/portal-plugin.json', 'portal+plugin');
 }
 
 console.log('\n━━ summary');

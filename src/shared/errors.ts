@@ -22,7 +22,7 @@ export const ERROR_CODES = [
   /** The article's file was damaged (cut short, not JSON, wrong shape) and moved to quarantine/. */
   'ARTICLE_DAMAGED',
   // The portal (src/main/services/portal). Each is translated in the renderer; details never hold
-  // a credential. Transient ones (UNREACHABLE, SERVER, BAD_RESPONSE) are retried by the outbox.
+  // a credential. Transient ones (UNREACHABLE, SERVER, BAD_RESPONSE, CHANGED) are retried by the outbox.
   /** No portal account is set up on this machine. */
   'PORTAL_NOT_CONFIGURED',
   /** The site URL is not a valid http(s) URL. */
@@ -45,6 +45,11 @@ export const ERROR_CODES = [
   'PORTAL_BAD_RESPONSE',
   /** The portal redirected to another host: refused, so credentials never leave the site. */
   'PORTAL_REDIRECT',
+  /**
+   * 412 from the companion plugin: the post changed on the portal between the read and the write.
+   * The push reads and merges again; only if it keeps happening does the outbox retry (transient).
+   */
+  'PORTAL_CHANGED',
   /** The article changed on the portal and locally: blocks conflict and wait for the writer's choice. */
   'SYNC_CONFLICT',
 ] as const;

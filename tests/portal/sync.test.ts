@@ -12,7 +12,7 @@ import { startFaultProxy, type FaultProxy } from './harness/FaultProxy';
 import { blockTexts, bodyOf, paragraphs, photoFigure, STORY } from './harness/newsroomFixtures';
 import { portalSkipReason } from './harness/portalSkipReason';
 import { startSyncClient, type SyncClient } from './harness/syncClient';
-import { startWordPress, type WordPress } from './harness/startWordPress';
+import { PORTAL_FLAVOUR, startWordPress, WITH_PLUGIN, type WordPress } from './harness/startWordPress';
 
 interface RestPost {
   id: number;
@@ -102,9 +102,9 @@ function replaceParagraph(article: Article, index: number, text: string) {
   return { ...article.body, root: { ...article.body.root, children } };
 }
 
-describe.skipIf(skip !== null)('portal sync (real WordPress, two laptops)', () => {
+describe.skipIf(skip !== null)(`portal sync (real WordPress, two laptops)${PORTAL_FLAVOUR}`, () => {
   beforeAll(async () => {
-    wp = await startWordPress();
+    wp = await startWordPress({ plugin: WITH_PLUGIN });
     // The app logs to the console (errors, warnings): keep a copy to search it for the password.
     for (const stream of ['log', 'warn', 'error'] as const) {
       const original = console[stream];
@@ -121,9 +121,11 @@ describe.skipIf(skip !== null)('portal sync (real WordPress, two laptops)', () =
     await wp?.stop();
   });
 
-  it('signs in with the portal deciding the role; a contributor is told photos must wait', async () => {
+  it(`signs in with the portal deciding the role; a contributor is told photos must wait${WITH_PLUGIN ? ' (not with the plugin: they may upload)' : ''}`, async () => {
     const reporter = await client('contributor');
-    expect(reporter.services.accounts.view()).toMatchObject({ role: 'reporter', can: { uploadFiles: false, publish: false } });
+    // The account panel shows "your role cannot upload photos" exactly when can.uploadFiles is
+    // false (tests/unit/renderer/sync/accountPanel.test.tsx): with the plugin the reason is gone.
+    expect(reporter.services.accounts.view()).toMatchObject({ role: 'reporter', can: { uploadFiles: WITH_PLUGIN, publish: false } });
     expect(reporter.services.profile.get().role).toBe('reporter');
     const editor = await client('editor');
     expect(editor.services.accounts.view()).toMatchObject({ role: 'editor', can: { uploadFiles: true, editOthers: true } });
@@ -182,6 +184,17 @@ describe.skipIf(skip !== null)('portal sync (real WordPress, two laptops)', () =
       const key = syncKeyOf(post.content.raw)!;
       expect((await allPosts()).filter((p) => p.content.raw.includes(key))).toHaveLength(1);
       expect(author.services.sync.stats.recoveredCreates).toBe(1);
+      const creates = proxy.seen().filter((r) => r.method === 'POST' && routeOf(r.url) === '/wp/v2/posts');
+      const searches = proxy.seen().filter((r) => r.method === 'GET' && routeOf(r.url) === '/wp/v2/posts' && searchOf(r.url) === key);
+      if (WITH_PLUGIN) {
+        // The retry carried the same key and got the first post back: no marker search at all.
+        expect(creates.map((r) => r.newsdesk['x-newsdesk-key'])).toEqual([key, key]);
+        expect(searches).toHaveLength(0);
+      } else {
+        // The search found it; the retry updated it by id (another route).
+        expect(creates.map((r) => r.newsdesk['x-newsdesk-key'])).toEqual([undefined]);
+        expect(searches).toHaveLength(1);
+      }
 
       // One photo: the first POST is its upload. Its answer is lost.
       let withPhoto = await writeStory(author, 1, 'Nghi Thủy trồng cây xanh ven biển');
@@ -195,6 +208,16 @@ describe.skipIf(skip !== null)('portal sync (real WordPress, two laptops)', () =
       const media = (await wp.rest(wp.users.editor, 'GET', '/wp/v2/media', { query: { search: caption, per_page: 100, context: 'edit' } })).body as RestMedia[];
       expect(media.filter((item) => item.caption.raw.includes(caption))).toHaveLength(1);
       expect((await postOf(author, withPhoto.id)).content.raw).toContain(`wp-image-${media[0]!.id}`);
+      const uploads = proxy.seen().filter((r) => r.method === 'POST' && routeOf(r.url) === '/wp/v2/media');
+      const mediaSearches = proxy.seen().filter((r) => r.method === 'GET' && routeOf(r.url) === '/wp/v2/media' && searchOf(r.url) !== null);
+      // With the plugin the upload is sent again with its key and answered with the first one's
+      // attachment (the bytes are not stored twice); without it, the search finds it.
+      expect(uploads).toHaveLength(WITH_PLUGIN ? 2 : 1);
+      expect(mediaSearches).toHaveLength(WITH_PLUGIN ? 0 : 1);
+      if (WITH_PLUGIN) {
+        expect(uploads[0]!.newsdesk['x-newsdesk-key']).toMatch(/^[a-f0-9]{32}$/);
+        expect(uploads[1]!.newsdesk['x-newsdesk-key']).toBe(uploads[0]!.newsdesk['x-newsdesk-key']);
+      }
     } finally {
       await proxy.close();
     }
@@ -289,6 +312,60 @@ describe.skipIf(skip !== null)('portal sync (real WordPress, two laptops)', () =
     expect(author.services.sync.articleSyncs().find((item) => item.articleId === article.id)?.conflict).toBe(false);
   });
 
+  it(`a portal edit that lands between the push's read and its write ${WITH_PLUGIN ? 'is refused with 412 and merged' : 'is overwritten (the documented window of stock WordPress)'}`, async () => {
+    const proxy = await startFaultProxy({ upstream: wp.baseUrl, rewriteBodies: true, methods: ['POST'] });
+    try {
+      // A long timeout: the held write must not be given up on while the editor's edit lands.
+      const author = await startSyncClient(wp, wp.users.author, { name: 'author-window', timeoutMs: 60_000 });
+      clients.push(author);
+      await author.signIn(proxy.url);
+      let article = await writeStory(author, 0, 'Cửa Lò khai trương chợ đêm ven biển');
+      article = await author.services.articles.save(article.id, article.rev, { category: '', tags: [] });
+      await submit(author, article);
+      expect(await author.settle()).toBe(0);
+      const postId = (await postOf(author, article.id)).id;
+
+      // The next POST through the proxy (the update: no photo, no term) waits until the test lets it go.
+      let held!: () => void;
+      const isHeld = new Promise<void>((resolve) => (held = resolve));
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      proxy.force('delay', 1, { onHold: () => held(), until: released });
+      const mine = await author.services.articles.get(article.id);
+      await author.services.articles.save(article.id, mine.rev, { body: replaceParagraph(mine, 0, 'Phóng viên: chợ mở cửa từ 18 giờ.') });
+      const settling = author.settle();
+      await isHeld;
+      // Meanwhile an editor changes another paragraph in wp-admin (REST, as the block editor saves).
+      const current = (await wp.rest(wp.users.editor, 'GET', `/wp/v2/posts/${postId}`, { query: { context: 'edit' } })).body as RestPost;
+      expect(current.content.raw).toContain(STORY.paragraphs[2]!);
+      const edited = current.content.raw.replace(STORY.paragraphs[2]!, 'Biên tập: chợ có 120 gian hàng.');
+      expect((await wp.rest(wp.users.editor, 'POST', `/wp/v2/posts/${postId}`, { json: { content: edited } })).status).toBe(200);
+      release();
+      expect(await settling).toBe(0);
+
+      const portal = (await postOf(author, article.id)).content.raw;
+      const local = blockTexts((await author.services.articles.get(article.id)).body);
+      const writes = proxy.seen().filter((r) => r.method === 'POST' && routeOf(r.url) === `/wp/v2/posts/${postId}`);
+      expect(portal).toContain('Phóng viên: chợ mở cửa từ 18 giờ.');
+      if (WITH_PLUGIN) {
+        // Refused once (412), read, merged, written again: both edits everywhere, nothing shown as a problem.
+        expect(writes).toHaveLength(2);
+        expect(writes.every((r) => /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$/.test(r.newsdesk['x-newsdesk-if-unmodified'] ?? ''))).toBe(true);
+        expect(portal).toContain('Biên tập: chợ có 120 gian hàng.');
+        expect(local).toContain('Biên tập: chợ có 120 gian hàng.');
+        expect(author.services.sync.stats.merged).toBe(1);
+        expect(author.services.sync.articleSyncs().find((item) => item.articleId === article.id)).toMatchObject({ conflict: false, problem: null });
+      } else {
+        // Core has no conditional update: the write that was in flight replaced the editor's edit.
+        expect(writes).toHaveLength(1);
+        expect(writes[0]!.newsdesk).toEqual({});
+        expect(portal).not.toContain('Biên tập: chợ có 120 gian hàng.');
+      }
+    } finally {
+      await proxy.close();
+    }
+  });
+
   it('a post deleted on the portal is not re-created silently; the writer chooses', async () => {
     const author = await client('author', 'author-d');
     const article = await submit(author, await writeStory(author, 0, 'Hội thi tìm hiểu pháp luật phường Nghi Hương'));
@@ -329,12 +406,22 @@ describe.skipIf(skip !== null)('portal sync (real WordPress, two laptops)', () =
     }
   });
 
-  it('a contributor’s photos wait in the outbox while the text reaches the portal', async () => {
+  it(`a contributor’s photos ${WITH_PLUGIN ? 'go with the text (the plugin lets contributors upload): in the post, nothing blocked' : 'wait in the outbox while the text reaches the portal'}`, async () => {
     const reporter = clients.find((c) => c.user === wp.users.contributor)!;
     const article = await submit(reporter, await writeStory(reporter, 1, 'Phường Thu Thủy ra mắt mô hình khu dân cư xanh'));
-    await reporter.settle();
+    const left = await reporter.settle();
     const post = await postOf(reporter, article.id);
     expect(post.status).toBe('pending');
+    if (WITH_PLUGIN) {
+      expect(left).toBe(0);
+      expect(post.author).toBe(wp.users.contributor.id);
+      const mediaId = Number(/wp-image-(\d+)/.exec(post.content.raw)?.[1]);
+      const media = (await wp.rest(wp.users.editor, 'GET', `/wp/v2/media/${mediaId}`, { query: { context: 'edit' } })).body as RestMedia & { author: number };
+      expect(media.author).toBe(wp.users.contributor.id);
+      expect(media.caption.raw).toContain(`hình số ${photoSeed}`);
+      expect(reporter.services.sync.outbox().active.filter((item) => item.articleId === article.id)).toEqual([]);
+      return;
+    }
     expect(post.content.raw).not.toMatch(/wp-image-\d+/);
     const item = reporter.services.sync.outbox().active.find((candidate) => candidate.articleId === article.id);
     expect(item).toMatchObject({ state: 'blocked', lastError: { code: 'PORTAL_FORBIDDEN', details: { reason: 'upload_files', photos: 1 } } });
@@ -380,6 +467,15 @@ describe.skipIf(skip !== null)('portal sync (real WordPress, two laptops)', () =
     for (const secret of secrets) expect(printed.includes(secret)).toBe(false);
   });
 });
+
+/** The REST route of a URL as the client sends it (`/index.php?rest_route=…`). */
+function routeOf(url: string): string | null {
+  return new URL(url, 'http://proxy').searchParams.get('rest_route');
+}
+
+function searchOf(url: string): string | null {
+  return new URL(url, 'http://proxy').searchParams.get('search');
+}
 
 function filesUnder(dir: string): string[] {
   const out: string[] = [];

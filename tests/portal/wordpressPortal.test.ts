@@ -21,7 +21,7 @@ import type { PortalAccount, PostFields } from '../../src/main/services/portal/P
 import { syncMarker, withSyncMarker } from '../../src/shared/content/syncMarker';
 import { isNewsdeskError, type ErrorCode, type NewsdeskError } from '../../src/shared/errors';
 import { portalSkipReason } from './harness/portalSkipReason';
-import { PORTAL_ROLES, startWordPress, type PortalRole, type WordPress } from './harness/startWordPress';
+import { PORTAL_FLAVOUR, PORTAL_ROLES, startWordPress, WITH_PLUGIN, type PortalRole, type WordPress } from './harness/startWordPress';
 
 const skip = portalSkipReason();
 let wp: WordPress;
@@ -69,9 +69,9 @@ async function nextSecond(): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 1_100));
 }
 
-describe.skipIf(skip !== null)('WordPressPortal (real WordPress)', () => {
+describe.skipIf(skip !== null)(`WordPressPortal (real WordPress)${PORTAL_FLAVOUR}`, () => {
   beforeAll(async () => {
-    wp = await startWordPress();
+    wp = await startWordPress({ plugin: WITH_PLUGIN });
     await wp.runPhp(`<?php require __DIR__ . '/wp-load.php'; update_option('timezone_string', 'Asia/Ho_Chi_Minh'); update_option('gmt_offset', '');`);
     for (const role of PORTAL_ROLES) {
       const signedIn = await signIn(role);
@@ -90,7 +90,8 @@ describe.skipIf(skip !== null)('WordPressPortal (real WordPress)', () => {
         username: wp.users.contributor.login,
         roles: ['contributor'],
         role: 'reporter',
-        can: { publish: false, uploadFiles: false, editOthers: false, manageCategories: false },
+        // The plugin grants contributors upload_files, and makes users/me say so.
+        can: { publish: false, uploadFiles: WITH_PLUGIN, editOthers: false, manageCategories: false },
       });
       expect(accounts.author).toMatchObject({
         userId: wp.users.author.id,
@@ -272,6 +273,9 @@ describe.skipIf(skip !== null)('WordPressPortal (real WordPress)', () => {
           return fetch(input, init);
         },
       });
+      // Opened without sign-in, the portal asks for the plugin once first (features(), tested below).
+      await recorded.features();
+      requests.length = 0;
       const media = await recorded.uploadMedia({ bytes: jpeg, filename: 'Hội nghị giao ban quý III.jpg', mime: 'image/jpeg', caption, altText, description, key: syncKey });
       // One request: WordPress 6.1 applies the query's caption, alt_text and description to the new attachment.
       expect(requests).toEqual(['POST /wp/v2/media']);
@@ -319,6 +323,8 @@ describe.skipIf(skip !== null)('WordPressPortal (real WordPress)', () => {
       const portal = new WordPressPortal({ siteUrl: wp.baseUrl, username: wp.users.author.login, appPassword: wp.users.author.appPassword, fetch: recording });
       const syncKey = key();
       const long = 'Hội nghị giao ban quý III của thị xã Cửa Lò diễn ra tại hội trường UBND thị xã. '.repeat(40);
+      await portal.features();
+      urls.length = 0;
       const media = await portal.uploadMedia({ bytes: jpeg, filename: 'hoi-truong.jpg', mime: 'image/jpeg', caption, altText, description: long, key: syncKey });
       expect(media).toMatchObject({ caption, altText, description: `${syncMarker(syncKey)}\n${long}` });
       expect(urls).toHaveLength(2);
@@ -328,8 +334,15 @@ describe.skipIf(skip !== null)('WordPressPortal (real WordPress)', () => {
       expect(new URL(urls[1]!).searchParams.get('rest_route')).toBe(`/wp/v2/media/${media.id}`);
     });
 
-    it('a contributor uploading → PORTAL_FORBIDDEN rest_cannot_create, and no attachment is made', async () => {
+    it(`a contributor uploading ${WITH_PLUGIN ? 'succeeds (the plugin grants upload_files): found by its marker, its fields settable' : '→ PORTAL_FORBIDDEN rest_cannot_create, and no attachment is made'}`, async () => {
       const syncKey = key();
+      if (WITH_PLUGIN) {
+        const media = await portals.contributor.uploadMedia({ bytes: jpeg, filename: 'phong-vien.jpg', mime: 'image/jpeg', caption, altText, description, key: syncKey });
+        expect(media).toMatchObject({ author: wp.users.contributor.id, caption, altText });
+        expect((await portals.contributor.findMediaByMarker(syncKey, wp.users.contributor.id)).map((item) => item.id)).toEqual([media.id]);
+        expect((await portals.contributor.updateMedia(media.id, { caption: 'Chú thích mới', altText, description })).caption).toBe('Chú thích mới');
+        return;
+      }
       const error = await failure(
         portals.contributor.uploadMedia({ bytes: jpeg, filename: 'anh.jpg', mime: 'image/jpeg', caption, altText, description, key: syncKey }),
         'PORTAL_FORBIDDEN',
@@ -343,6 +356,118 @@ describe.skipIf(skip !== null)('WordPressPortal (real WordPress)', () => {
       expect((await wp.rest(wp.users.editor, 'DELETE', `/wp/v2/media/${media.id}`, { query: { force: true } })).status).toBe(200);
       await failure(portals.author.getMedia(media.id), 'PORTAL_NOT_FOUND');
       await failure(portals.author.downloadMedia(media.sourceUrl), 'PORTAL_NOT_FOUND');
+    });
+  });
+
+  describe(WITH_PLUGIN ? 'the companion plugin, installed' : 'the companion plugin, absent (stock behaviour)', () => {
+    const jpeg = async (seed: number) =>
+      new Uint8Array(await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: seed, g: 90, b: 140 } } }).jpeg().toBuffer());
+    /** One REST call with headers of our choosing (wp.rest sends none). */
+    const raw = async (user: PortalRole | null, method: string, route: string, headers: Record<string, string>, json?: unknown) => {
+      const response = await fetch(wp.restUrl(route, { context: 'edit' }), {
+        method,
+        headers: { ...headers, ...(user ? { authorization: wp.authorization(wp.users[user]) } : {}), ...(json === undefined ? {} : { 'content-type': 'application/json' }) },
+        body: json === undefined ? undefined : JSON.stringify(json),
+      });
+      return { status: response.status, text: await response.text() };
+    };
+
+    it('features() come from the REST index read at sign-in, without another request when the plugin is absent', async () => {
+      expect(await portals.author.features()).toEqual({ idempotentCreate: WITH_PLUGIN, conditionalUpdate: WITH_PLUGIN });
+      // A portal opened from stored credentials (a restart) asks once per session.
+      const routes: string[] = [];
+      const portal = new WordPressPortal({
+        siteUrl: wp.baseUrl,
+        username: wp.users.author.login,
+        appPassword: wp.users.author.appPassword,
+        fetch: (input, init) => {
+          routes.push(new URL(String(input)).searchParams.get('rest_route') ?? '');
+          return fetch(input, init);
+        },
+      });
+      await Promise.all([portal.features(), portal.features()]);
+      await portal.features();
+      expect(routes).toEqual(WITH_PLUGIN ? ['/', '/newsdesk/v1/info'] : ['/']);
+    });
+
+    it('tells an anonymous visitor nothing: no info, and no modified time of a draft through the condition header', async () => {
+      expect((await raw(null, 'GET', '/newsdesk/v1/info', {})).status).toBe(WITH_PLUGIN ? 401 : 404);
+      const draft = await portals.author.createPost(pending({ status: 'draft', content: withSyncMarker(BODY, key()) }));
+      const probe = await raw(null, 'POST', `/wp/v2/posts/${draft.id}`, { 'X-Newsdesk-If-Unmodified': '2000-01-01T00:00:00' }, { title: 'x' });
+      expect(probe.status).toBe(401);
+      expect(probe.text).not.toContain(draft.modifiedGmt);
+      expect(probe.text).not.toContain('newsdesk');
+      // Nor the revision counter: it is in context=edit only, for those who may edit the post.
+      const asPublic = await fetch(wp.restUrl(`/wp/v2/posts/${(await portals.editor.updatePost(draft.id, { status: 'publish' })).id}`));
+      expect(await asPublic.text()).not.toContain('newsdesk_rev');
+    });
+
+    it(`a create repeated with the same key ${WITH_PLUGIN ? 'returns the first post, updated to the repeat’s fields' : 'makes a second post (why the client searches for its marker)'}`, async () => {
+      const syncKey = key();
+      const first = await portals.author.createPost(pending({ content: withSyncMarker(BODY, syncKey) }), syncKey);
+      expect(first.replayed).toBeUndefined();
+      const again = await portals.author.createPost(pending({ title: 'Cửa Lò: giao ban quý III (bản sửa)', content: withSyncMarker(BODY, syncKey) }), syncKey);
+      const found = await portals.editor.findPostsByMarker(syncKey);
+      if (WITH_PLUGIN) {
+        expect(again).toMatchObject({ id: first.id, replayed: true, title: 'Cửa Lò: giao ban quý III (bản sửa)' });
+        expect(found.map((post) => post.id)).toEqual([first.id]);
+      } else {
+        expect(again.id).not.toBe(first.id);
+        expect(found).toHaveLength(2);
+      }
+    });
+
+    it(`a keyed create after a try that carried only the marker ${WITH_PLUGIN ? 'adopts that post; a malformed key is refused' : 'is an ordinary create (the header means nothing to core)'}`, async () => {
+      const syncKey = key();
+      const unkeyed = await wp.rest(wp.users.author, 'POST', '/wp/v2/posts', { json: { title: TITLE, content: withSyncMarker(BODY, syncKey), status: 'pending' } });
+      expect(unkeyed.status).toBe(201);
+      const retried = await portals.author.createPost(pending({ content: withSyncMarker(BODY, syncKey) }), syncKey);
+      if (!WITH_PLUGIN) {
+        expect(retried.id).not.toBe((unkeyed.body as { id: number }).id);
+        expect((await raw('author', 'POST', '/wp/v2/posts', { 'X-Newsdesk-Key': 'NOT-A-KEY' }, { title: 'x', status: 'draft' })).status).toBe(201);
+        return;
+      }
+      expect(retried).toMatchObject({ id: (unkeyed.body as { id: number }).id, replayed: true });
+      // Another user's post with that marker is not theirs to adopt.
+      const other = await portals.editor.createPost(pending({ content: withSyncMarker(BODY, syncKey) }), syncKey);
+      expect(other.id).not.toBe(retried.id);
+      const bad = await raw('author', 'POST', '/wp/v2/posts', { 'X-Newsdesk-Key': 'NOT-A-KEY' }, { title: 'x', status: 'draft' });
+      expect(bad.status).toBe(400);
+      expect(JSON.parse(bad.text)).toMatchObject({ code: 'newsdesk_bad_key' });
+    });
+
+    it(`an update naming a version the post has left ${WITH_PLUGIN ? '→ PORTAL_CHANGED (412), and nothing is written' : 'is written anyway (core has no condition)'}`, async () => {
+      const created = await portals.author.createPost(pending({ content: withSyncMarker(BODY, key()) }), key());
+      // Changed on the portal, most likely within the same second (modified_gmt alone cannot tell).
+      expect((await wp.rest(wp.users.editor, 'POST', `/wp/v2/posts/${created.id}`, { json: { title: 'Biên tập sửa tít' } })).status).toBe(200);
+      const stale = portals.author.updatePost(created.id, { title: 'Phóng viên sửa tít' }, created);
+      if (WITH_PLUGIN) {
+        const error = await failure(stale, 'PORTAL_CHANGED');
+        expect(error.details).toEqual({ status: 412, wpCode: 'newsdesk_modified', route: `/wp/v2/posts/${created.id}` });
+        const current = await portals.author.getPost(created.id);
+        expect(current.title).toBe('Biên tập sửa tít');
+        expect(current.revision).toBe((created.revision ?? 0) + 1);
+        // Named as it is now, the same write goes through.
+        expect((await portals.author.updatePost(created.id, { title: 'Phóng viên sửa tít' }, current)).title).toBe('Phóng viên sửa tít');
+      } else {
+        expect((await stale).title).toBe('Phóng viên sửa tít');
+        expect(created.revision).toBeUndefined();
+      }
+    });
+
+    it(`an upload repeated with the same key ${WITH_PLUGIN ? 'returns the first attachment with the repeat’s fields' : 'makes a second attachment'}`, async () => {
+      const syncKey = key();
+      const bytes = await jpeg(7);
+      const first = await portals.author.uploadMedia({ bytes, filename: 'lap-lai.jpg', mime: 'image/jpeg', caption: 'Lần một', altText: 'Ảnh', description: '', key: syncKey });
+      const again = await portals.author.uploadMedia({ bytes, filename: 'lap-lai.jpg', mime: 'image/jpeg', caption: 'Lần hai', altText: 'Ảnh', description: '', key: syncKey });
+      const found = await portals.author.findMediaByMarker(syncKey);
+      if (WITH_PLUGIN) {
+        expect(again).toMatchObject({ id: first.id, replayed: true, caption: 'Lần hai' });
+        expect(found.map((media) => media.id)).toEqual([first.id]);
+      } else {
+        expect(again.id).not.toBe(first.id);
+        expect(found).toHaveLength(2);
+      }
     });
   });
 

@@ -125,6 +125,7 @@ export const vi = {
   'error.PORTAL_SERVER': 'Máy chủ cổng thông tin đang gặp lỗi. Sẽ thử lại sau.',
   'error.PORTAL_BAD_RESPONSE': 'Cổng thông tin trả lời không đúng định dạng. Sẽ thử lại sau.',
   'error.PORTAL_REDIRECT': 'Cổng thông tin chuyển hướng sang một trang khác: đã từ chối để bảo vệ mật khẩu.',
+  'error.PORTAL_CHANGED': 'Bài trên cổng vừa được sửa trong lúc gửi. Sẽ gộp hai bản và gửi lại.',
   'error.SYNC_CONFLICT': 'Bài đã được sửa cả trên cổng lẫn trên máy này. Hãy chọn giữ bản nào cho từng đoạn.',
   'notice.quarantined':
     'Tệp “{file}” bị hỏng ({reason}) nên đã được chuyển vào thư mục quarantine với tên “{movedTo}”. Các bài khác vẫn mở bình thường.',
@@ -496,6 +497,7 @@ export const en: Messages = {
   'error.PORTAL_SERVER': 'The portal’s server has an error. Will try again later.',
   'error.PORTAL_BAD_RESPONSE': 'The portal answered with something that is not what WordPress sends. Will try again later.',
   'error.PORTAL_REDIRECT': 'The portal redirected to another site: refused, to keep your password safe.',
+  'error.PORTAL_CHANGED': 'The post was changed on the portal while sending. Both versions will be merged and sent again.',
   'error.SYNC_CONFLICT': 'The article was changed both on the portal and on this laptop. Choose which to keep, paragraph by paragraph.',
   'notice.quarantined':
     'The file “{file}” was damaged ({reason}) and was moved to the quarantine folder as “{movedTo}”. All other articles open normally.',

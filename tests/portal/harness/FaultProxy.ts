@@ -22,6 +22,12 @@ export interface FaultVariant {
   page?: 'captive' | 'maintenance';
   /** `cutAfterCommit`: send upstream's status line and headers before cutting (no body). */
   afterHeaders?: boolean;
+  /**
+   * `delay` (forced only): called when the request is held, and the hold lasts until `until`
+   * settles instead of `delayMs` — a test changes the portal while a client's write waits.
+   */
+  onHold?: () => void;
+  until?: Promise<unknown>;
 }
 
 export interface FaultProxyOptions {
@@ -86,6 +92,8 @@ export interface FaultProxy {
   /** While true every connection is closed at once, open ones included: the network is gone. */
   setOffline(offline: boolean): void;
   stats(): FaultProxyStats;
+  /** Every request that reached the proxy, in order (what a test asserts a client sent). */
+  seen(): SeenRequest[];
   /** Resolves once no request is in the proxy (held, forwarded or trickling). */
   idle(): Promise<void>;
   /**
@@ -93,6 +101,14 @@ export interface FaultProxy {
    * forwarded); a request already forwarded gets its answer from WordPress first. Nothing is left.
    */
   close(): Promise<void>;
+}
+
+export interface SeenRequest {
+  method: string;
+  /** Path and query as sent (`/index.php?rest_route=…`). */
+  url: string;
+  /** The request's `X-Newsdesk-*` headers (lowercase names); no other header is kept (credentials). */
+  newsdesk: Record<string, string>;
 }
 
 interface Fault extends FaultVariant {
@@ -143,6 +159,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
   let offline = false;
   let closing = false;
 
+  const seen: SeenRequest[] = [];
   const stats: FaultProxyStats = {
     requests: 0,
     forwarded: 0,
@@ -170,6 +187,22 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
         resolve,
       };
       holds.add(entry);
+    });
+
+  /** Waits until `until` settles, or less if the proxy closes meanwhile. */
+  const holdUntil = (until: Promise<unknown>): Promise<void> =>
+    new Promise((resolve) => {
+      const entry = {
+        // Only so that close() finds it like any hold; `until` ends it.
+        timer: setTimeout(() => undefined, 2 ** 31 - 1),
+        resolve: () => {
+          clearTimeout(entry.timer);
+          holds.delete(entry);
+          resolve();
+        },
+      };
+      holds.add(entry);
+      until.then(entry.resolve, entry.resolve);
     });
 
   const chooseFault = (method: string): Fault | null => {
@@ -268,6 +301,9 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     const socket = req.socket;
     const method = (req.method ?? 'GET').toUpperCase();
     stats.requests += 1;
+    const newsdesk: Record<string, string> = {};
+    for (const [name, value] of Object.entries(req.headers)) if (name.startsWith('x-newsdesk-') && typeof value === 'string') newsdesk[name] = value;
+    seen.push({ method, url: req.url ?? '', newsdesk });
     methodStats(method).requests += 1;
     const fault = chooseFault(method);
     if (fault) {
@@ -295,7 +331,8 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       return;
     }
     if (fault?.kind === 'delay') {
-      await hold(delayMs);
+      fault.onHold?.();
+      await (fault.until ? holdUntil(fault.until) : hold(delayMs));
       // Decided here, once: a client that gave up during the hold never has its request sent on,
       // so a test knows for sure the write did not happen.
       if (socket.destroyed || closing) {
@@ -404,6 +441,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       for (const socket of sockets) socket.destroy();
     },
     stats: () => structuredClone(stats),
+    seen: () => seen.slice(),
     idle,
     close: async () => {
       if (closing) return;

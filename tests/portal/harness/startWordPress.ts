@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -34,7 +34,22 @@ export interface StartWordPressOptions {
    * Default: none, and every user keeps a random login password no one knows.
    */
   editorPassword?: string;
+  /**
+   * Install and activate the companion plugin (assets/wordpress-plugin/newsdesk-sync) as a site
+   * admin would: copied to wp-content/plugins, then activate_plugin(). Default false: stock WordPress.
+   */
+  plugin?: boolean;
 }
+
+/**
+ * NEWSDESK_PORTAL_PLUGIN=1: the portal files that test sync (sync, syncFaults, wordpressPortal)
+ * run against a WordPress with the companion plugin; scripts/test-all.mjs runs them both ways.
+ */
+export const WITH_PLUGIN = process.env.NEWSDESK_PORTAL_PLUGIN === '1';
+/** Appended to a describe's name, so that the two runs of a file are told apart in a report. */
+export const PORTAL_FLAVOUR = WITH_PLUGIN ? ' [with the companion plugin]' : '';
+const PLUGIN_SOURCE = join(import.meta.dirname, '..', '..', '..', 'assets', 'wordpress-plugin', 'newsdesk-sync');
+export const PLUGIN_FILE = 'newsdesk-sync/newsdesk-sync.php';
 
 export interface RestResponse {
   status: number;
@@ -57,6 +72,8 @@ export interface WordPress {
   runPhp(source: string, stdin?: string): Promise<string>;
   /** The throwaway site (a copy of /usr/share/wordpress with its own wp-config.php). */
   siteDir: string;
+  /** Whether the companion plugin is installed and active. */
+  plugin: boolean;
   database: MariaDb;
   /** Stops PHP and MariaDB and removes the temp dir; safe to call twice. */
   stop(): Promise<void>;
@@ -164,6 +181,15 @@ export async function startWordPress(options: StartWordPressOptions = {}): Promi
       unlinkSync(join(siteDir, 'newsdesk-install.php'));
     }
 
+    const plugin = options.plugin ?? false;
+    if (plugin) {
+      cpSync(PLUGIN_SOURCE, join(siteDir, 'wp-content', 'plugins', 'newsdesk-sync'), { recursive: true });
+      const activated = await runPhp(
+        `<?php require __DIR__ . '/wp-load.php'; require_once ABSPATH . 'wp-admin/includes/plugin.php'; $r = activate_plugin('${PLUGIN_FILE}'); echo is_wp_error($r) ? $r->get_error_message() : (is_plugin_active('${PLUGIN_FILE}') ? 'active' : 'inactive');`,
+      );
+      if (activated !== 'active') throw new Error(`activating the companion plugin failed: ${activated}`);
+    }
+
     const workers = options.workers ?? 1;
     php = new SupervisedProcess('php -S', PORTAL_BINARIES.php, [...PHP_SERVER_INI, '-S', `127.0.0.1:${port}`, '-t', siteDir], join(runDir, 'php.log'), {
       ...process.env,
@@ -193,7 +219,7 @@ export async function startWordPress(options: StartWordPressOptions = {}): Promi
     };
 
     await waitUntilServing(restUrl('/'), php);
-    return { baseUrl, restUrl, users: installed.users, authorization, rest, runPhp, siteDir, database, stop };
+    return { baseUrl, restUrl, users: installed.users, authorization, rest, runPhp, siteDir, plugin, database, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -13,9 +13,23 @@ export interface Portal {
   me(): Promise<PortalAccount>;
   /** `context=edit`. PORTAL_NOT_FOUND when it was deleted (or trashed and emptied). */
   getPost(id: number): Promise<PortalPost>;
-  createPost(fields: PostFields): Promise<PortalPost>;
-  /** Only the fields given are sent. Safe to repeat: the same PUT twice leaves the same post. */
-  updatePost(id: number, fields: Partial<PostFields>): Promise<PortalPost>;
+  /**
+   * What the companion plugin (assets/wordpress-plugin/newsdesk-sync) adds on this site, asked
+   * once per session; none without the plugin, and none (asked again next time) when the question
+   * fails: the stock path is always safe, the plugin only makes it stronger.
+   */
+  features(): Promise<PortalFeatures>;
+  /**
+   * With `idempotentCreate`, `key` (the one in the content's marker) goes along and a repeat
+   * returns the post the first try made (`replayed`), updated to these fields.
+   */
+  createPost(fields: PostFields, key?: string): Promise<PortalPost>;
+  /**
+   * Only the fields given are sent. Safe to repeat: the same PUT twice leaves the same post. With
+   * `conditionalUpdate` and `expected` (the version the fields were made against), the portal
+   * refuses the write with PORTAL_CHANGED if the post is no longer that version.
+   */
+  updatePost(id: number, fields: Partial<PostFields>, expected?: PostVersion): Promise<PortalPost>;
   /** Moves to the trash (not a permanent delete). */
   trashPost(id: number): Promise<PortalPost>;
   /**
@@ -29,7 +43,8 @@ export interface Portal {
   /**
    * `POST /wp/v2/media` with the bytes as the body, caption / alt text / description in the same
    * request (the description carries `syncMarker(upload.key)`), so the marker exists from the
-   * moment the attachment does.
+   * moment the attachment does. With `idempotentCreate` the key goes along too, and a repeat
+   * returns the attachment the first try made (`replayed`), its fields set to these.
    */
   uploadMedia(upload: MediaUpload): Promise<PortalMedia>;
   updateMedia(id: number, fields: MediaFields): Promise<PortalMedia>;
@@ -45,6 +60,22 @@ export interface Portal {
   termId(taxonomy: 'categories' | 'tags', name: string): Promise<number | null>;
   /** Term names by id (for pulled posts), cached per instance. */
   termNames(taxonomy: 'categories' | 'tags', ids: readonly number[]): Promise<Map<number, string>>;
+}
+
+export interface PortalFeatures {
+  /** A create carrying the client key is made once: a repeat returns what the first made. */
+  idempotentCreate: boolean;
+  /** An update carrying the version it was made against is refused (412) if the post moved on. */
+  conditionalUpdate: boolean;
+}
+
+export const NO_PORTAL_FEATURES: PortalFeatures = Object.freeze({ idempotentCreate: false, conditionalUpdate: false });
+
+/** A post as read: what a conditional update names as the version it replaces. */
+export interface PostVersion {
+  modifiedGmt: string;
+  /** The plugin's revision counter, when the portal sent one. */
+  revision?: number;
 }
 
 export type PortalStatus = 'draft' | 'pending' | 'future' | 'publish' | 'private' | 'trash';
@@ -104,6 +135,10 @@ export interface PortalPost {
   categories: number[];
   tags: number[];
   featuredMedia: number;
+  /** The companion plugin's counter, bumped by every update (context=edit); absent without it. */
+  revision?: number;
+  /** A create the portal had made already (a retry with the same key): this is that post. */
+  replayed?: boolean;
 }
 
 export interface PostListQuery {
@@ -148,4 +183,6 @@ export interface PortalMedia {
   caption: string;
   altText: string;
   description: string;
+  /** An upload the portal had made already (a retry with the same key): this is that attachment. */
+  replayed?: boolean;
 }

@@ -4,17 +4,20 @@ import { NewsdeskError, isNewsdeskError } from '../../../shared/errors';
 import { normalizeDeep } from '../../../shared/text/normalizeText';
 import { contentDisposition } from './contentDisposition';
 import { normalizeSiteUrl } from './normalizeSiteUrl';
-import type {
-  MediaFields,
-  MediaUpload,
-  Portal,
-  PortalAccount,
-  PortalCredentials,
-  PortalMedia,
-  PortalPost,
-  PostFields,
-  PostListQuery,
-  PostPage,
+import {
+  NO_PORTAL_FEATURES,
+  type MediaFields,
+  type MediaUpload,
+  type Portal,
+  type PortalFeatures,
+  type PortalAccount,
+  type PortalCredentials,
+  type PortalMedia,
+  type PortalPost,
+  type PostFields,
+  type PostListQuery,
+  type PostPage,
+  type PostVersion,
 } from './Portal';
 import { PortalHttp, type PortalAnswer } from './PortalHttp';
 import { roleOf } from './roleOf';
@@ -65,6 +68,8 @@ const CREDENTIAL_CODES = new Set([
   'application_passwords_disabled_for_user',
 ]);
 const WP_CODE = /^[A-Za-z0-9_.-]{1,100}$/;
+/** The companion plugin's REST namespace (assets/wordpress-plugin/newsdesk-sync). */
+const PLUGIN_NAMESPACE = 'newsdesk/v1';
 
 const rawText = z.object({ raw: z.string() });
 const gmtStamp = z.string().regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$/);
@@ -81,6 +86,8 @@ const postSchema = z.object({
   categories: z.array(z.number().int()).optional(),
   tags: z.array(z.number().int()).optional(),
   featured_media: z.number().int().optional(),
+  // Only with the companion plugin.
+  newsdesk_rev: z.number().int().nonnegative().optional(),
 });
 const mediaSchema = z.object({
   id: z.number().int(),
@@ -102,6 +109,7 @@ const meSchema = z.object({
 });
 const termSchema = z.object({ id: z.number().int(), name: z.string() });
 const indexSchema = z.object({ namespaces: z.array(z.string()) });
+const pluginInfoSchema = z.object({ version: z.string(), features: z.array(z.string()) });
 
 type Query = Record<string, string | number | undefined>;
 
@@ -129,6 +137,10 @@ export class WordPressPortal implements Portal {
   readonly #maxJsonBytes: number;
   readonly #maxMediaBytes: number;
   readonly #termNames = { categories: new Map<number, string>(), tags: new Map<number, string>() };
+  /** The REST index's namespaces, when sign-in read them (saves a request at the first write). */
+  #namespaces: string[] | null = null;
+  /** The detection, once per session (per instance); dropped when it failed, to be asked again. */
+  #features: Promise<PortalFeatures> | null = null;
 
   constructor(options: WordPressPortalOptions) {
     this.siteUrl = normalizeSiteUrl(options.siteUrl).siteUrl;
@@ -180,12 +192,37 @@ export class WordPressPortal implements Portal {
     return this.post({ method: 'GET', route: postRoute(id), query: { context: 'edit' }, object: true });
   }
 
-  async createPost(fields: PostFields): Promise<PortalPost> {
-    return this.post({ method: 'POST', route: '/wp/v2/posts', query: { context: 'edit' }, json: postBody(fields) });
+  features(): Promise<PortalFeatures> {
+    if (!this.#features) {
+      this.#features = this.detectFeatures()
+        .catch(() => null)
+        .then((found) => {
+          if (found === null) this.#features = null;
+          return found ?? NO_PORTAL_FEATURES;
+        });
+    }
+    return this.#features;
   }
 
-  async updatePost(id: number, fields: Partial<PostFields>): Promise<PortalPost> {
-    return this.post({ method: 'POST', route: postRoute(id), query: { context: 'edit' }, json: postBody(fields), object: true });
+  async createPost(fields: PostFields, key?: string): Promise<PortalPost> {
+    const call: RestCall = { method: 'POST', route: '/wp/v2/posts', query: { context: 'edit' }, json: postBody(fields) };
+    if (key === undefined || !(await this.features()).idempotentCreate) return this.post(call);
+    const { body, headers } = await this.rest({ ...call, headers: { 'X-Newsdesk-Key': key } });
+    const post = toPost(parse(postSchema, body, call.route));
+    if (headers.get('x-newsdesk-replayed') !== '1') return post;
+    // The first try made it, with the fields that try carried: these are newer, or the same.
+    return { ...(await this.updatePost(post.id, fields)), replayed: true };
+  }
+
+  async updatePost(id: number, fields: Partial<PostFields>, expected?: PostVersion): Promise<PortalPost> {
+    const call: RestCall = { method: 'POST', route: postRoute(id), query: { context: 'edit' }, json: postBody(fields), object: true };
+    if (expected && (await this.features()).conditionalUpdate) {
+      call.headers = {
+        'X-Newsdesk-If-Unmodified': expected.modifiedGmt,
+        ...(expected.revision === undefined ? {} : { 'X-Newsdesk-If-Revision': String(expected.revision) }),
+      };
+    }
+    return this.post(call);
   }
 
   async trashPost(id: number): Promise<PortalPost> {
@@ -237,22 +274,30 @@ export class WordPressPortal implements Portal {
     const description = `${syncMarker(upload.key)}\n${upload.description}`;
     const all: Query = { context: 'edit', caption: upload.caption, alt_text: upload.altText, description };
     const fits = this.restUrl('/wp/v2/media', normalizeDeep(all)).length <= MAX_UPLOAD_URL;
-    const { body } = await this.rest({
+    const keyed = (await this.features()).idempotentCreate;
+    const { body, headers } = await this.rest({
       method: 'POST',
       route: '/wp/v2/media',
       query: fits ? all : { context: 'edit', description: syncMarker(upload.key) },
       body: upload.bytes,
-      headers: { 'Content-Type': upload.mime, 'Content-Disposition': contentDisposition(upload.filename) },
+      headers: {
+        'Content-Type': upload.mime,
+        'Content-Disposition': contentDisposition(upload.filename),
+        ...(keyed ? { 'X-Newsdesk-Key': upload.key } : {}),
+      },
     });
     const created = toMedia(parse(mediaSchema, body, '/wp/v2/media'));
-    if (fits) return created;
-    return this.media({
+    // A replay is the attachment the first try made, with that try's fields: set these.
+    const replayed = keyed && headers.get('x-newsdesk-replayed') === '1';
+    if (fits && !replayed) return created;
+    const updated = await this.media({
       method: 'POST',
       route: mediaRoute(created.id),
       query: { context: 'edit' },
       json: { caption: upload.caption, alt_text: upload.altText, description },
       object: true,
     });
+    return replayed ? { ...updated, replayed: true } : updated;
   }
 
   async updateMedia(id: number, fields: MediaFields): Promise<PortalMedia> {
@@ -364,6 +409,34 @@ export class WordPressPortal implements Portal {
     if (answer.status < 200 || answer.status > 299 || !index.success || !index.data.namespaces.includes('wp/v2')) {
       throw new NewsdeskError('PORTAL_NOT_WORDPRESS', details);
     }
+    this.#namespaces = index.data.namespaces;
+  }
+
+  /**
+   * The plugin's features: its namespace in the REST index (read at sign-in already, else once
+   * now), then `newsdesk/v1/info`. Without the namespace: none, and no further request. null when
+   * the answer does not settle it (no answer, a server error): asked again at the next write.
+   */
+  private async detectFeatures(): Promise<PortalFeatures | null> {
+    if (this.#namespaces === null) {
+      const answer = await this.send({ method: 'GET', route: '/', query: { _fields: 'namespaces' } });
+      const index = answer.status === 200 && !looksLikeHtml(answer) ? indexSchema.safeParse(jsonOrNull(answer)) : null;
+      if (!index?.success) return null;
+      this.#namespaces = index.data.namespaces;
+    }
+    if (!this.#namespaces.includes(PLUGIN_NAMESPACE)) return NO_PORTAL_FEATURES;
+    const route = `/${PLUGIN_NAMESPACE}/info`;
+    const answer = await this.send({ method: 'GET', route });
+    // The plugin refuses the info to users who may not write (no edit_posts), or was just removed:
+    // nothing to use. Anything else that is not its answer (a server error, a captive page) settles nothing.
+    if (!looksLikeHtml(answer) && (answer.status === 401 || answer.status === 403 || answer.status === 404)) return NO_PORTAL_FEATURES;
+    if (answer.status !== 200 || looksLikeHtml(answer)) return null;
+    const info = pluginInfoSchema.safeParse(jsonOrNull(answer));
+    if (!info.success) return null;
+    return {
+      idempotentCreate: info.data.features.includes('idempotency-key'),
+      conditionalUpdate: info.data.features.includes('if-unmodified'),
+    };
   }
 
   private async post(call: RestCall): Promise<PortalPost> {
@@ -428,6 +501,8 @@ function errorFor(answer: PortalAnswer, route: string, object: boolean): Newsdes
   const details = { status, route, ...(wpCode ? { wpCode } : {}) };
   // Switched off after sign-in (the other REST-off codes also mean "not signed in", so only this one).
   if (wpCode === 'rest_disabled') return new NewsdeskError('PORTAL_REST_DISABLED', details);
+  // The companion plugin's conditional update: the post moved on since the version named.
+  if (status === 412 && wpCode === 'newsdesk_modified') return new NewsdeskError('PORTAL_CHANGED', details);
   if (status === 401) return new NewsdeskError('PORTAL_AUTH', details);
   if (status === 403) return new NewsdeskError('PORTAL_FORBIDDEN', details);
   // An HTML 404 page or rest_no_route is the site or its REST being broken, not a deletion:
@@ -499,6 +574,7 @@ function toPost(post: z.infer<typeof postSchema>): PortalPost {
     categories: post.categories ?? [],
     tags: post.tags ?? [],
     featuredMedia: post.featured_media ?? 0,
+    ...(post.newsdesk_rev === undefined ? {} : { revision: post.newsdesk_rev }),
   };
 }
 

@@ -12,6 +12,9 @@ import { portalStatusFor, toDateGmt } from './portalStatusFor';
 import { remoteContentOf } from './remoteContentOf';
 import { contentOf, contentRevOf, postDigest, type SyncContext } from './SyncContext';
 
+/** PORTAL_CHANGED answers (the plugin's 412) taken in one push before the outbox's retry takes over. */
+const MAX_CHANGED_RETRIES = 2;
+
 /**
  * Makes the portal's post match the article as it is now: photos first, then the post, then its
  * status. Every step is safe to repeat, which is what lets the outbox retry it blindly:
@@ -24,15 +27,16 @@ import { contentOf, contentRevOf, postDigest, type SyncContext } from './SyncCon
  *    copies found then (a create that landed after all) are trashed, the lowest id kept.
  * 3. Update: the post is read first; if the portal changed it since the base (its `modified_gmt`),
  *    the three versions are merged by block. A clean merge is saved locally and pushed; a conflict
- *    stops here (SYNC_CONFLICT) until the writer chooses. The read-then-write leaves a window of one
- *    request in which a portal edit could still be overwritten: WordPress core has no conditional
- *    update (docs/sync.md says so, and what the companion plugin does about it).
+ *    stops here (SYNC_CONFLICT) until the writer chooses. On stock WordPress the read-then-write
+ *    leaves a window of one request in which a portal edit could still be overwritten (core has no
+ *    conditional update); with the companion plugin the write names the version read, a 412
+ *    (PORTAL_CHANGED) sends the push back to the read and the merge (docs/sync.md).
  *
  * Returns the portal's receipt. Throws NewsdeskError: PORTAL_* (transient ones are retried by the
  * engine), SYNC_CONFLICT, or PORTAL_FORBIDDEN {reason: 'upload_files'} after pushing the text when
  * the role may not upload the photos (they wait in the outbox).
  */
-export async function pushArticle(ctx: SyncContext, pushed: Article): Promise<PortalReceipt | null> {
+export async function pushArticle(ctx: SyncContext, pushed: Article, attempt = 0): Promise<PortalReceipt | null> {
   let article = pushed;
   const state = await ctx.states.ensure(article.id);
   let wanted = portalStatusFor(article.state, { syncDrafts: ctx.syncDrafts, onPortal: state.postId !== null });
@@ -44,14 +48,16 @@ export async function pushArticle(ctx: SyncContext, pushed: Article): Promise<Po
   const waitingPhotos = await pushPhotos(ctx, local);
 
   let postId = state.postId;
-  if (postId === null && state.createAttempted) postId = await findCreated(ctx, article.id, state.key);
+  // With the companion plugin a repeated create returns the first one's post: no search needed.
+  if (postId === null && state.createAttempted && !(await ctx.portal.features()).idempotentCreate) postId = await findCreated(ctx, article.id, state.key);
 
   let post: PortalPost;
   if (postId === null) {
     await ctx.states.update(article.id, { createAttempted: true });
-    post = await ctx.portal.createPost(await postFields(ctx, local, state.key, wanted, article.publishAt));
+    post = await ctx.portal.createPost(await postFields(ctx, local, state.key, wanted, article.publishAt), state.key);
     await ctx.states.update(article.id, { postId: post.id });
-    ctx.stats.created += 1;
+    if (post.replayed) ctx.stats.recoveredCreates += 1;
+    else ctx.stats.created += 1;
   } else {
     const remote = await readPost(ctx, article.id, postId);
     const synced = ctx.states.get(article.id);
@@ -79,7 +85,16 @@ export async function pushArticle(ctx: SyncContext, pushed: Article): Promise<Po
       localRev = contentRevOf(saved);
       ctx.stats.merged += 1;
     }
-    post = await ctx.portal.updatePost(postId, await postFields(ctx, local, state.key, wanted, article.publishAt));
+    try {
+      // Conditional on the version just read when the portal can refuse a stale write (the plugin).
+      post = await ctx.portal.updatePost(postId, await postFields(ctx, local, state.key, wanted, article.publishAt), remote);
+    } catch (error) {
+      // Changed on the portal between the read and this write: read and merge again, as above.
+      if (isNewsdeskError(error) && error.code === 'PORTAL_CHANGED' && attempt < MAX_CHANGED_RETRIES) {
+        return pushArticle(ctx, await ctx.articles.get(article.id), attempt + 1);
+      }
+      throw error;
+    }
     ctx.stats.updated += 1;
   }
 
@@ -200,7 +215,7 @@ async function pushPhotos(ctx: SyncContext, content: ArticleContent): Promise<nu
       waiting += 1;
       continue;
     }
-    if (receipt.uploadAttempted) {
+    if (receipt.uploadAttempted && !(await ctx.portal.features()).idempotentCreate) {
       const found = (await ctx.portal.findMediaByMarker(receipt.key, ctx.account.userId)).sort((a, b) => a.id - b.id);
       if (found.length > 0) {
         await ctx.receipts.update(assetId, { mediaId: found[0]!.id, sourceUrl: found[0]!.sourceUrl });
@@ -222,7 +237,8 @@ async function pushPhotos(ctx: SyncContext, content: ArticleContent): Promise<nu
       ...fields,
     });
     await ctx.receipts.update(assetId, { mediaId: uploaded.id, sourceUrl: uploaded.sourceUrl, sentFields: sent });
-    ctx.stats.uploaded += 1;
+    if (uploaded.replayed) ctx.stats.recoveredUploads += 1;
+    else ctx.stats.uploaded += 1;
   }
   return waiting;
 }

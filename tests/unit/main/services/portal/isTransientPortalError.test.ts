@@ -3,9 +3,9 @@ import { isTransientPortalError } from '../../../../../src/main/services/portal/
 import { ERROR_CODES, NewsdeskError } from '../../../../../src/shared/errors';
 
 describe('isTransientPortalError', () => {
-  it('retries only no answer, a server error and a malformed answer', () => {
+  it('retries only no answer, a server error, a malformed answer and a post that moved on during the push (the plugin’s 412)', () => {
     const transient = ERROR_CODES.filter((code) => isTransientPortalError(new NewsdeskError(code)));
-    expect(transient).toEqual(['PORTAL_UNREACHABLE', 'PORTAL_SERVER', 'PORTAL_BAD_RESPONSE']);
+    expect(transient).toEqual(['PORTAL_UNREACHABLE', 'PORTAL_SERVER', 'PORTAL_BAD_RESPONSE', 'PORTAL_CHANGED']);
   });
 
   it('does not retry what is not a NewsdeskError', () => {
