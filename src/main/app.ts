@@ -12,6 +12,7 @@ import { createServices, type Services } from './services/createServices';
 import type { SettingsStore } from './services/profile/SettingsStore';
 import type { FileSystem } from './services/store/FileSystem';
 import type { CredentialVault } from './services/portal/CredentialVault';
+import type { PickPhotoPaths } from './services/photos/PhotoDesk';
 import type { SyncEngineOptions } from './services/sync/SyncEngine';
 
 export interface AppOptions {
@@ -26,6 +27,8 @@ export interface AppOptions {
   vault?: CredentialVault;
   /** Timing of the synchroniser (tests shorten it). */
   sync?: SyncEngineOptions;
+  /** The desktop host's native file dialog (the photo desk's imports). */
+  pickPhotoPaths?: PickPhotoPaths;
 }
 
 type Handlers = {
@@ -40,11 +43,16 @@ export interface NewsdeskApp {
   invoke(channel: unknown, input: unknown): Promise<InvokeResult>;
   /** Subscribes a host's transport to every service event. */
   subscribe(sink: EventSink): () => void;
+  /**
+   * The web host's binary upload: one photo's bytes as they stream in, imported to the desk; a
+   * PhotoImportOutcome (a refused file is a value, not an error).
+   */
+  uploadPhoto(name: string, body: AsyncIterable<Uint8Array>): Promise<InvokeResult>;
   close(): Promise<void>;
 }
 
-/** What a host's transport needs of the app: calls in, events out. */
-export type AppEndpoint = Pick<NewsdeskApp, 'invoke' | 'subscribe'>;
+/** What a host's transport needs of the app: calls in, events out, photo uploads. */
+export type AppEndpoint = Pick<NewsdeskApp, 'invoke' | 'subscribe' | 'uploadPhoto'>;
 
 /** The composition root: services + one handler per contract channel. Hosts only transport. */
 export async function createApp(options: AppOptions): Promise<NewsdeskApp> {
@@ -54,6 +62,7 @@ export async function createApp(options: AppOptions): Promise<NewsdeskApp> {
     ...(options.settings ? { settings: options.settings } : {}),
     ...(options.vault ? { vault: options.vault } : {}),
     ...(options.sync ? { sync: options.sync } : {}),
+    ...(options.pickPhotoPaths ? { pickPhotoPaths: options.pickPhotoPaths } : {}),
   });
   const { articles } = services;
 
@@ -63,6 +72,15 @@ export async function createApp(options: AppOptions): Promise<NewsdeskApp> {
       const { mime, bytes } = await services.media.get(assetId, rendition);
       return { mime, bytes: bytes.toString('base64') };
     },
+    'photos.list': () => services.photos.list(),
+    'photos.rendition': async ({ id, rendition }) => {
+      const { mime, bytes } = await services.photos.rendition(id, rendition);
+      return { mime, bytes: bytes.toString('base64') };
+    },
+    'photos.update': ({ id, baseRev, fields }) => services.photos.update(id, baseRev, fields),
+    'photos.updateMany': ({ items }) => services.photos.updateMany(items),
+    'photos.importDialog': ({ batchId, kind }) => services.photos.importFromDialog(batchId, kind),
+    'photos.importCancel': async ({ batchId }) => ({ cancelled: services.photos.cancel(batchId) }),
     'app.info': async () => ({
       name: 'Newsdesk',
       version: options.version,
@@ -157,11 +175,21 @@ export async function createApp(options: AppOptions): Promise<NewsdeskApp> {
         services.profile.announce();
       }),
       services.sync.changes.on((change) => sink('sync.changed', change)),
+      services.photos.changes.on((photos) => sink('photos.changed', { photos })),
+      services.photos.progress.on((progress) => sink('photos.importProgress', progress)),
     ];
     return () => unsubscribers.forEach((unsubscribe) => unsubscribe());
   }
 
-  return { services, invoke, subscribe, close: () => services.close() };
+  async function uploadPhoto(name: string, body: AsyncIterable<Uint8Array>): Promise<InvokeResult> {
+    try {
+      return { ok: true, value: await services.photos.importUpload(name, body) };
+    } catch (error) {
+      return { ok: false, error: toErrorPayload(error) };
+    }
+  }
+
+  return { services, invoke, subscribe, uploadPhoto, close: () => services.close() };
 }
 
 function toErrorPayload(error: unknown): ErrorPayload {

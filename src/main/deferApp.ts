@@ -18,6 +18,11 @@ export function deferApp(ready: Promise<NewsdeskApp>): AppEndpoint {
       if (!app) return { ok: false, error: { code: 'STORAGE_IO' } };
       return app.invoke(channel, input);
     },
+    uploadPhoto: async (name, body) => {
+      const app = await settled;
+      if (!app) return { ok: false, error: { code: 'STORAGE_IO' } };
+      return app.uploadPhoto(name, body);
+    },
     subscribe: (sink: EventSink) => {
       let unsubscribe: (() => void) | null = null;
       let cancelled = false;

@@ -17,6 +17,15 @@ import { searchQuerySchema, searchResultSchema } from './model/SearchHit';
 import { assetIdSchema, mediaAssetSchema, MEDIA_MAX_BYTES, renditionSchema } from './model/MediaAsset';
 import { articleContentSchema } from './model/ArticleContent';
 import { articleMergeSchema, mergeChoicesSchema } from './model/ArticleMerge';
+import {
+  PHOTO_BATCH_MAX,
+  photoBatchResultSchema,
+  photoFieldsSchema,
+  photoIdSchema,
+  photoImportProgressSchema,
+  photoRenditionSchema,
+  photoSchema,
+} from './model/Photo';
 import { portalAccountViewSchema, signInInputSchema } from './model/PortalAccount';
 import { articleSyncSchema, outboxItemSchema, syncStatusSchema } from './model/SyncStatus';
 
@@ -71,6 +80,44 @@ export const channels = {
   'media.get': {
     input: z.object({ assetId: assetIdSchema, rendition: renditionSchema }),
     output: z.object({ mime: z.string(), bytes: z.string() }),
+  },
+  /** Every photo on the desk, in the order they were imported. */
+  'photos.list': {
+    input: z.object({}),
+    output: z.array(photoSchema),
+  },
+  /** One rendition's bytes (base64) for a blob: URL; the grid asks only for the thumbnails in view. */
+  'photos.rendition': {
+    input: z.object({ id: photoIdSchema, rendition: photoRenditionSchema }),
+    output: z.object({ mime: z.string(), bytes: z.string() }),
+  },
+  /** Caption fields of one photo; `baseRev` is the rev the form showed: another rev is a CONFLICT. */
+  'photos.update': {
+    input: z.object({ id: photoIdSchema, baseRev: z.number().int().nonnegative(), fields: photoFieldsSchema.partial() }),
+    output: photoSchema,
+  },
+  /** Several photos at once (a batch apply, or its undo): all or none. */
+  'photos.updateMany': {
+    input: z.object({
+      items: z
+        .array(z.object({ id: photoIdSchema, baseRev: z.number().int().nonnegative().optional(), fields: photoFieldsSchema.partial() }))
+        .min(1)
+        .max(PHOTO_BATCH_MAX),
+    }),
+    output: z.array(photoSchema),
+  },
+  /**
+   * Desktop only: the main process opens the native dialog (files, or whole folders), reads the
+   * paths and imports them; progress comes as photos.importProgress events with this batchId.
+   * The web edition streams each file's bytes to POST /api/upload/photo instead.
+   */
+  'photos.importDialog': {
+    input: z.object({ batchId: z.string().min(1).max(100), kind: z.enum(['files', 'folders']) }),
+    output: photoBatchResultSchema,
+  },
+  'photos.importCancel': {
+    input: z.object({ batchId: z.string().min(1).max(100) }),
+    output: z.object({ cancelled: z.boolean() }),
   },
   'app.info': {
     input: z.object({}),
@@ -212,6 +259,9 @@ export const events = {
   'portal.account': portalAccountViewSchema.nullable(),
   /** The outbox or an article's standing with the portal changed. */
   'sync.changed': z.object({ status: syncStatusSchema, articles: z.array(articleSyncSchema) }),
+  /** Photos added to the desk or whose fields changed (the records as they now are). */
+  'photos.changed': z.object({ photos: z.array(photoSchema) }),
+  'photos.importProgress': photoImportProgressSchema,
 } as const;
 
 export type Channels = typeof channels;
@@ -241,4 +291,14 @@ export const invokeResultSchema = z.union([
 export interface NewsdeskTransport {
   invoke(channel: ChannelName, input: unknown): Promise<InvokeResult>;
   on(event: EventName, listener: (payload: unknown) => void): () => void;
+  /**
+   * The web edition only: one photo's bytes as a binary request body (never base64 in JSON),
+   * answered with a PhotoImportOutcome. The desktop imports through photos.importDialog.
+   */
+  uploadPhoto?(file: Blob, name: string, signal?: UploadSignal): Promise<InvokeResult>;
+}
+
+/** The part of a DOM AbortSignal an upload needs (shared code has no DOM types). */
+export interface UploadSignal {
+  readonly aborted: boolean;
 }

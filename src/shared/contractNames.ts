@@ -17,6 +17,12 @@ export const CHANNEL_NAME_LIST = [
   'history.restore',
   'media.import',
   'media.get',
+  'photos.list',
+  'photos.rendition',
+  'photos.update',
+  'photos.updateMany',
+  'photos.importDialog',
+  'photos.importCancel',
   'app.info',
   'articles.list',
   'articles.create',
@@ -43,7 +49,7 @@ export const CHANNEL_NAME_LIST = [
   'sync.afterPortalDelete',
 ] as const satisfies readonly ChannelName[];
 
-export const EVENT_NAME_LIST = ['articles.changed', 'profile.changed', 'store.notice', 'portal.account', 'sync.changed'] as const satisfies readonly EventName[];
+export const EVENT_NAME_LIST = ['articles.changed', 'profile.changed', 'store.notice', 'portal.account', 'sync.changed', 'photos.changed', 'photos.importProgress'] as const satisfies readonly EventName[];
 
 /** `true` when every name of the contract is listed; otherwise a message naming what is missing. */
 type Complete<All extends string, Listed, List extends string> = [Exclude<All, Listed>] extends [never]

@@ -6,6 +6,7 @@ import Store from 'electron-store';
 import { createApp, type NewsdeskApp } from '../app';
 import { deferApp } from '../deferApp';
 import { registerIpc } from './ipc';
+import { photoPathPicker } from './photoPathPicker';
 import { SafeStorageVault } from './SafeStorageVault';
 import { applyApplicationMenu } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
@@ -42,7 +43,14 @@ async function start(): Promise<void> {
   // The window opens and loads the renderer while the app opens its store; the renderer's first
   // calls wait for it (deferApp), so the two no longer happen one after the other.
   const vault = new SafeStorageVault(app.getPath('userData'));
-  opening = createApp({ dataDir, host: 'electron', version: app.getVersion(), settings, vault });
+  opening = createApp({
+    dataDir,
+    host: 'electron',
+    version: app.getVersion(),
+    settings,
+    vault,
+    pickPhotoPaths: photoPathPicker(() => mainWindow),
+  });
   registerIpc(deferApp(opening), () => mainWindow);
   mainWindow = createMainWindow(preloadPath);
   newsdesk = await opening;

@@ -1,5 +1,6 @@
 import { HistoryStore } from './history/HistoryStore';
 import { MediaStore } from './media/MediaStore';
+import { PhotoDesk, type PickPhotoPaths } from './photos/PhotoDesk';
 import { SearchService } from './search/SearchService';
 import { ArticleStore } from './store/ArticleStore';
 import { ArticleLifecycle } from './lifecycle/ArticleLifecycle';
@@ -37,6 +38,8 @@ export interface ServiceOptions {
   connector?: PortalConnector;
   /** Timing of the synchroniser (tests shorten it). */
   sync?: SyncEngineOptions;
+  /** The desktop host's native file dialog, for the photo desk's imports. */
+  pickPhotoPaths?: PickPhotoPaths;
 }
 
 export interface Services {
@@ -48,6 +51,7 @@ export interface Services {
   search: SearchService;
   accounts: PortalAccountService;
   sync: SyncEngine;
+  photos: PhotoDesk;
   close(): Promise<void>;
 }
 
@@ -60,6 +64,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   const history = new HistoryStore(articles);
   const detachHistory = history.attach();
   const media = await MediaStore.open(options.dataDir);
+  const photos = await PhotoDesk.open(options.dataDir, options.pickPhotoPaths ? { pickPaths: options.pickPhotoPaths } : {});
   const settings = options.settings ?? new JsonSettingsStore(options.dataDir);
   const accounts = new PortalAccountService(
     settings,
@@ -93,7 +98,9 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     search,
     accounts,
     sync,
+    photos,
     close: async () => {
+      await photos.close();
       await sync.close();
       await search.close();
       detachHistory();

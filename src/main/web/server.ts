@@ -28,6 +28,8 @@ export interface WebServer {
 }
 
 export const TOKEN_HEADER = 'x-newsdesk-token';
+/** POST, `application/octet-stream`, `?name=<file name>`: the web edition's photo upload. */
+export const PHOTO_UPLOAD_PATH = '/api/upload/photo';
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
 const HEARTBEAT_MS = 15_000;
 
@@ -75,6 +77,15 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (url.pathname === '/api/events') {
       if (req.method !== 'GET') return refuse(res, 405, 'method');
       return openEventStream(res);
+    }
+    if (url.pathname === PHOTO_UPLOAD_PATH) {
+      // One photo's bytes as the body: streamed to the desk's importer, never parsed as JSON.
+      if (req.method !== 'POST') return refuse(res, 405, 'method');
+      if (!hasToken(req)) return refuse(res, 401, 'token');
+      if (!(req.headers['content-type'] ?? '').startsWith('application/octet-stream')) return refuse(res, 415, 'content-type');
+      const name = url.searchParams.get('name') ?? '';
+      if (name.length > 255) return sendJson(res, 400, { ok: false, error: { code: 'VALIDATION', details: { reason: 'name' } } });
+      return sendJson(res, 200, await options.app.uploadPhoto(name, req));
     }
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return refuse(res, 405, 'method');

@@ -7,6 +7,7 @@ import { ArticleEditor } from '../editor/ArticleEditor';
 import { ArticleList } from '../queue/ArticleList';
 import { patchSummaries } from '../queue/patchSummaries';
 import { ImportTextButton } from '../editor/import/ImportTextButton';
+import { PhotoDeskView } from '../photos/PhotoDeskView';
 import { SearchPanel } from '../search/SearchPanel';
 import { ProfileSettings } from '../settings/ProfileSettings';
 import { bridge, type Bridge } from './bridge';
@@ -36,6 +37,7 @@ function Workspace({ bridge }: { bridge: Bridge }) {
   const [articles, setArticles] = useState<ArticleSummary[]>([]);
   const [open, setOpen] = useState<Article | null>(null);
   const [problem, setProblem] = useState<MessageKey | null>(null);
+  const [view, setView] = useState<'articles' | 'photos'>('articles');
 
   const report = useCallback((error: unknown) => {
     setProblem(errorKey(error instanceof NewsdeskError ? error.code : 'INTERNAL'));
@@ -99,6 +101,21 @@ function Workspace({ bridge }: { bridge: Bridge }) {
       <div className="nd-app">
         <header className="nd-top">
           <h1>{t('app.title')}</h1>
+          <div className="nd-view-tabs" role="tablist" aria-label={t('view.tabs')}>
+            {(['articles', 'photos'] as const).map((name) => (
+              <button
+                key={name}
+                type="button"
+                role="tab"
+                aria-selected={view === name}
+                aria-controls={`nd-view-${name}`}
+                data-testid={`view-${name}`}
+                onClick={() => setView(name)}
+              >
+                {t(name === 'articles' ? 'view.articles' : 'view.photos')}
+              </button>
+            ))}
+          </div>
           <AccountButton bridge={bridge} />
           <ProfileSettings bridge={bridge} />
           <label className="nd-lang">
@@ -119,7 +136,14 @@ function Workspace({ bridge }: { bridge: Bridge }) {
           </div>
         )}
         <StoreNotices bridge={bridge} />
-        <div className="nd-main">
+        {/* The articles stay mounted behind the photo desk: the open editor keeps its text, caret
+            and undo history, and never reopens from an older rev than it saved. */}
+        {view === 'photos' && (
+          <div className="nd-main" id="nd-view-photos" role="tabpanel">
+            <PhotoDeskView bridge={bridge} />
+          </div>
+        )}
+        <div className="nd-main" id="nd-view-articles" role="tabpanel" hidden={view !== 'articles'}>
           <div className="nd-search-column">
             <SearchPanel bridge={bridge} onOpen={select} />
             <ArticleList bridge={bridge} articles={articles} selectedId={open?.id ?? null} onSelect={select} onCreate={create} />

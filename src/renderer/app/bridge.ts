@@ -9,6 +9,7 @@ import {
   type NewsdeskTransport,
 } from '../../shared/contract';
 import { NewsdeskError } from '../../shared/errors';
+import { photoImportOutcomeSchema, type PhotoImportOutcome } from '../../shared/model/Photo';
 import { createWebTransport, takeLaunchToken } from './webTransport';
 
 declare global {
@@ -26,6 +27,10 @@ declare global {
 export interface Bridge {
   invoke<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>>;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+  /** Whether this host takes photo bytes (the web edition); the desktop imports through its dialog. */
+  readonly canUploadPhotos: boolean;
+  /** One photo's bytes to the desk, as a binary body; a refused file is an outcome, not an error. */
+  uploadPhoto(file: Blob, name: string, signal?: AbortSignal): Promise<PhotoImportOutcome>;
 }
 
 export function createBridge(transport: NewsdeskTransport): Bridge {
@@ -42,6 +47,15 @@ export function createBridge(transport: NewsdeskTransport): Bridge {
         const parsed = events[event].safeParse(payload);
         if (parsed.success) listener(parsed.data as EventPayload<typeof event>);
       });
+    },
+    canUploadPhotos: transport.uploadPhoto !== undefined,
+    async uploadPhoto(file, name, signal) {
+      if (!transport.uploadPhoto) throw new NewsdeskError('VALIDATION', { reason: 'no-upload' });
+      const result = await transport.uploadPhoto(file, name, signal);
+      if (!result.ok) throw NewsdeskError.fromPayload(result.error);
+      const parsed = photoImportOutcomeSchema.safeParse(result.value);
+      if (!parsed.success) throw new NewsdeskError('INTERNAL', { reason: 'bad-output' });
+      return parsed.data;
     },
   };
 }

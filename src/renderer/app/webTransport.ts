@@ -89,8 +89,28 @@ export function createWebTransport(token: string): NewsdeskTransport {
     for (const listener of listeners.get(event) ?? []) listener(payload);
   }
 
+  async function uploadPhoto(file: Blob, name: string, signal?: { readonly aborted: boolean }): Promise<InvokeResult> {
+    let response: Response;
+    try {
+      // The bytes as they are: a binary body the host streams to disk, never base64 in JSON.
+      response = await fetch(`/api/upload/photo?name=${encodeURIComponent(name)}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/octet-stream', [TOKEN_HEADER]: token },
+        body: file,
+        ...(signal instanceof AbortSignal ? { signal } : {}),
+      });
+    } catch {
+      if (signal?.aborted) return { ok: true, value: { kind: 'refused', name, code: 'MEDIA_INVALID', reason: 'cancelled' } };
+      return { ok: false, error: { code: 'STORAGE_IO', details: { reason: 'host-unreachable' } } };
+    }
+    const parsed = invokeResultSchema.safeParse(await response.json().catch(() => null));
+    if (parsed.success) return parsed.data as InvokeResult;
+    return { ok: false, error: { code: 'INTERNAL', details: { status: response.status } } };
+  }
+
   return {
     invoke,
+    uploadPhoto,
     on(event, listener) {
       if (!streamStarted) {
         streamStarted = true;

@@ -105,6 +105,12 @@ export const Menu = {
   }),
 };
 
+/** The native dialogs: a test sets what the next open dialog answers. */
+export const dialog = {
+  nextOpen: { canceled: true, filePaths: [] as string[] },
+  showOpenDialog: vi.fn(async (..._args: unknown[]) => dialog.nextOpen),
+};
+
 /** Forgets every registration between tests. */
 export function resetElectronMock(): void {
   BrowserWindow.created.length = 0;
@@ -112,7 +118,8 @@ export function resetElectronMock(): void {
   ipcMain.handlers.clear();
   protocol.handlers.clear();
   Menu.current = undefined;
+  dialog.nextOpen = { canceled: true, filePaths: [] };
   vi.clearAllMocks();
 }
 
-export default { app, BrowserWindow, session, safeStorage, shell, ipcMain, protocol, Menu };
+export default { app, BrowserWindow, session, safeStorage, shell, ipcMain, protocol, Menu, dialog };

@@ -41,7 +41,9 @@ afterEach(async () => {
   app.emit('window-all-closed');
   await vi.waitFor(() => expect(app.quit).toHaveBeenCalled());
   vi.unstubAllEnvs();
-  await rm(dataDir, { recursive: true, force: true });
+  // main.ts quits at once when the window closes before the app finished opening (the first test
+  // ends as soon as the window exists): the stores may still be making their folders meanwhile.
+  await rm(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
 });
 
 /** Order of the calls that matter, by Vitest's global invocation counter. */

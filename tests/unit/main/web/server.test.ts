@@ -4,7 +4,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp, type NewsdeskApp } from '../../../../src/main/app';
-import { startWebServer, TOKEN_HEADER, type WebServer } from '../../../../src/main/web/server';
+import sharp from 'sharp';
+import { PHOTO_UPLOAD_PATH, startWebServer, TOKEN_HEADER, type WebServer } from '../../../../src/main/web/server';
 import { useTempDataDir } from '../services/store/tempDataDir';
 
 const newDataDir = useTempDataDir();
@@ -313,5 +314,53 @@ describe('startWebServer body limits', () => {
     const reply = await post({}, JSON.stringify({ title: 'Tin ngắn' }));
     expect(reply.status).toBe(200);
     expect(JSON.parse(reply.body)).toMatchObject({ ok: true, value: { title: 'Tin ngắn' } });
+  });
+});
+
+describe('the photo upload route', () => {
+  function upload(body: Buffer, headers: Record<string, string> = {}, name = 'Ảnh số 1.jpg'): Promise<Reply> {
+    return new Promise((resolve, reject) => {
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: server.port,
+          method: 'POST',
+          path: `${PHOTO_UPLOAD_PATH}?name=${encodeURIComponent(name)}`,
+          headers: { host: `127.0.0.1:${server.port}`, [TOKEN_HEADER]: TOKEN, 'content-type': 'application/octet-stream', ...headers },
+        },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (text += chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+  }
+  const jpeg = () => sharp({ create: { width: 64, height: 48, channels: 3, background: '#336699' } }).jpeg().toBuffer();
+
+  it('imports a binary body (not base64 JSON) to the photo desk, and the same bytes again add nothing', async () => {
+    const bytes = await jpeg();
+    const first = await upload(bytes);
+    expect(first.status).toBe(200);
+    expect(JSON.parse(first.body)).toMatchObject({ ok: true, value: { kind: 'imported', name: 'Ảnh số 1.jpg', photo: { width: 64, height: 48, bytes: bytes.length } } });
+    expect(JSON.parse((await upload(bytes)).body)).toMatchObject({ ok: true, value: { kind: 'duplicate' } });
+    expect(JSON.parse((await api('photos.list', {})).body).value).toHaveLength(1);
+  });
+
+  it('answers a file that is not a photo with its refusal, as a value', async () => {
+    const reply = JSON.parse((await upload(Buffer.from('not a photo'))).body);
+    expect(reply).toEqual({ ok: true, value: { kind: 'refused', name: 'Ảnh số 1.jpg', code: 'MEDIA_INVALID', reason: 'decode' } });
+  });
+
+  it('refuses an upload without the token, from another origin, or as JSON', async () => {
+    const bytes = await jpeg();
+    expect((await upload(bytes, { [TOKEN_HEADER]: 'wrong' })).status).toBe(401);
+    expect((await upload(bytes, { origin: 'https://evil.example' })).status).toBe(403);
+    expect((await upload(bytes, { host: 'evil.example' })).status).toBe(403);
+    expect((await upload(bytes, { 'content-type': 'application/json' })).status).toBe(415);
+    expect(JSON.parse((await api('photos.list', {})).body).value).toEqual([]);
   });
 });
