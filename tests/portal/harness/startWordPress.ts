@@ -58,6 +58,8 @@ export interface WordPress {
   /** The throwaway site (a copy of /usr/share/wordpress with its own wp-config.php). */
   siteDir: string;
   database: MariaDb;
+  /** The process groups of the PHP server and of MariaDB: none of their processes outlives stop(). */
+  processGroups: number[];
   /** Stops PHP and MariaDB and removes the temp dir; safe to call twice. */
   stop(): Promise<void>;
 }
@@ -193,7 +195,8 @@ export async function startWordPress(options: StartWordPressOptions = {}): Promi
     };
 
     await waitUntilServing(restUrl('/'), php);
-    return { baseUrl, restUrl, users: installed.users, authorization, rest, runPhp, siteDir, database, stop };
+    const processGroups = [php.processGroup, database.processGroup].filter((pgid): pgid is number => pgid !== undefined);
+    return { baseUrl, restUrl, users: installed.users, authorization, rest, runPhp, siteDir, database, processGroups, stop };
   } catch (error) {
     await stop();
     throw error;
