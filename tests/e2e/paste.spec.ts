@@ -74,6 +74,45 @@ test('decomposed Vietnamese pasted as plain text arrives in NFC, one paragraph p
   expect(text).toContain('Nghệ An'.normalize('NFC'));
 });
 
+test('a paste made the moment the body appears, before its stored text is loaded, is refused or kept, never thrown away', async ({
+  newsdesk,
+  page,
+}) => {
+  // The race behind a lost paste (issue #17: one run in 31 lost pasted text): the body showed and
+  // took input before LoadPlugin put the stored body in, and the load then replaced what was pasted.
+  // The paste is dispatched from a MutationObserver, as soon as the body's element is in the page:
+  // before React has run the effects that load it.
+  await page.evaluate(() => {
+    const observer = new MutationObserver(() => {
+      const target = document.querySelector<HTMLElement>('[data-testid="body-editor"]');
+      if (!target) return;
+      observer.disconnect();
+      target.focus();
+      window.getSelection()?.collapse(target, 0);
+      const transfer = new DataTransfer();
+      transfer.setData('text/plain', 'Dòng sớm một\nDòng sớm hai');
+      const event = new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true });
+      target.dispatchEvent(event);
+      // A paste the editor takes prevents the browser's own; one it refuses leaves the event alone.
+      (window as unknown as { __earlyPaste: { taken: boolean } }).__earlyPaste = { taken: event.defaultPrevented };
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+  });
+  await newsdesk.createArticle();
+  const early = await page.evaluate(() => (window as unknown as { __earlyPaste?: { taken: boolean } }).__earlyPaste);
+  expect(early, 'the paste was dispatched when the body appeared').toBeDefined();
+  if (early!.taken) {
+    await expect(newsdesk.body.locator('p')).toHaveText(['Dòng sớm một', 'Dòng sớm hai']);
+  } else {
+    await expect(newsdesk.body).not.toContainText('Dòng sớm');
+  }
+  // Once loaded, a paste arrives whole.
+  await newsdesk.body.click();
+  await pasteIntoBody(page, { text: 'Dòng một\nDòng hai' });
+  await expect(newsdesk.body).toContainText('Dòng một');
+  await expect(newsdesk.body).toContainText('Dòng hai');
+});
+
 test('a 5 MB paste never blocks the window for 2 s, and every paragraph arrives and is saved', async ({ newsdesk, page, host }) => {
   test.setTimeout(360_000);
   await newsdesk.createArticle();

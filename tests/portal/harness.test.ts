@@ -1,11 +1,12 @@
 // The harness's promise to every portal test: whatever happens, no MariaDB, no PHP server and no
 // temp dir is left behind.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { portalSkipReason } from './harness/portalSkipReason';
+import { processGroupMembers } from './harness/processGroupMembers';
 import { accepts } from './harness/startMariaDb';
 import { harnessDatabaseRunning, startWordPress } from './harness/startWordPress';
 
@@ -20,7 +21,44 @@ async function waitUntilClosed(port: number, timeoutMs: number): Promise<boolean
   return false;
 }
 
+/** Whether a socket listens on 127.0.0.1/any `port`, read from /proc/net/tcp (state 0A is LISTEN). */
+function listening(port: number): boolean {
+  const hex = port.toString(16).toUpperCase().padStart(4, '0');
+  return ['/proc/net/tcp', '/proc/net/tcp6'].some((file) => {
+    let table = '';
+    try {
+      table = readFileSync(file, 'utf8');
+    } catch {
+      return false;
+    }
+    return table
+      .split('\n')
+      .slice(1)
+      .some((line) => {
+        const [, local, , state] = line.trim().split(/\s+/);
+        return local?.endsWith(`:${hex}`) === true && state === '0A';
+      });
+  });
+}
+
+// Starting a WordPress takes ~5 s on an idle machine and has taken over 2 minutes on the shared
+// 2-core one under load: the tests' own timeouts say so (the suite's default is 30 s).
 describe.skipIf(skip !== null)('WordPress harness cleanup (real WordPress)', () => {
+  it('started with several PHP workers, stop() leaves no process of its groups and nothing on its port', async () => {
+    const wp = await startWordPress({ workers: 3 });
+    const webPort = Number(new URL(wp.baseUrl).port);
+    expect(wp.processGroups).toHaveLength(2);
+    const [phpGroup] = wp.processGroups as [number, number];
+    // The watchdog, the php -S master and its 3 workers.
+    expect(processGroupMembers(phpGroup).length).toBeGreaterThanOrEqual(5);
+    expect(listening(webPort)).toBe(true);
+    await wp.stop();
+    for (const pgid of wp.processGroups) expect(processGroupMembers(pgid)).toEqual([]);
+    expect(listening(webPort)).toBe(false);
+    expect(listening(wp.database.port)).toBe(false);
+    expect(await accepts(webPort)).toBe(false);
+  }, 180_000);
+
   it('stop() closes the web and database ports and removes the temp dir', async () => {
     const wp = await startWordPress();
     const webPort = Number(new URL(wp.baseUrl).port);
@@ -32,7 +70,7 @@ describe.skipIf(skip !== null)('WordPress harness cleanup (real WordPress)', () 
     expect(await accepts(wp.database.port)).toBe(false);
     expect(existsSync(tempDir)).toBe(false);
     await wp.stop(); // twice is fine
-  });
+  }, 180_000);
 
   it('a test process killed with SIGKILL leaves no server running, and the next start removes its files', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'fixtures', 'startWordPressAndWait.ts')], {
@@ -60,5 +98,5 @@ describe.skipIf(skip !== null)('WordPress harness cleanup (real WordPress)', () 
     const next = await startWordPress();
     await next.stop();
     expect(existsSync(started.tempDir)).toBe(false);
-  });
+  }, 240_000);
 });

@@ -68,8 +68,11 @@ export function BodyEditor({ initialState, onChange, onDirty, onCounts, flushRef
         namespace: 'newsdesk-body',
         nodes: BODY_NODES,
         theme,
-        // Loaded by LoadPlugin, after the plugins have registered (see there).
+        // Loaded by LoadPlugin, after the plugins have registered (see there). Not editable until
+        // then: a paste or a key taken before the load was replaced by the stored body a moment
+        // later, silently (a paste claims the event, so the browser does nothing either).
         editorState: null,
+        editable: false,
         onError: (error) => {
           console.error('[newsdesk] editor error', error);
         },

@@ -40,7 +40,16 @@ export class NewsdeskPage {
     await expect(this.editor).toHaveAttribute('data-article-id', /.+/);
     if (previous) await expect(this.editor).not.toHaveAttribute('data-article-id', previous);
     await expect(this.title).toBeVisible();
+    await this.expectBodyLoaded();
     return (await this.editor.getAttribute('data-article-id')) ?? '';
+  }
+
+  /**
+   * The body takes input once its stored text is loaded (LoadPlugin makes it editable then), as a
+   * writer sees it: before, a click and a key or a paste would do nothing.
+   */
+  async expectBodyLoaded(): Promise<void> {
+    await expect(this.body).toHaveAttribute('contenteditable', 'true');
   }
 
   async expectSaved(): Promise<void> {
@@ -58,6 +67,7 @@ export class NewsdeskPage {
   async openRow(index = 0): Promise<void> {
     await this.rows.nth(index).click();
     await expect(this.body).toBeVisible();
+    await this.expectBodyLoaded();
   }
 
   /** After a host restart the tab's token is stale: open the new URL, as a user would. */

@@ -20,6 +20,8 @@ export interface MariaDb {
   stop(): Promise<void>;
   /** Synchronous kill for exit handlers. */
   killNow(): void;
+  /** The server's process group (see SupervisedProcess): empty of live processes once stopped. */
+  processGroup: number | undefined;
 }
 
 export interface StartMariaDbOptions {
@@ -96,7 +98,7 @@ export async function startMariaDb(options: StartMariaDbOptions): Promise<MariaD
     });
     return stdout;
   };
-  return { port, socket, dataDir, sql, stop: () => server.stop(60_000), killNow: () => server.killNow() };
+  return { port, socket, dataDir, sql, stop: () => server.stop(60_000), killNow: () => server.killNow(), processGroup: server.processGroup };
 }
 
 /** Whether something accepts TCP connections on 127.0.0.1:port right now. */

@@ -75,6 +75,8 @@ export interface WordPress {
   /** Whether the companion plugin is installed and active. */
   plugin: boolean;
   database: MariaDb;
+  /** The process groups of the PHP server and of MariaDB: none of their processes outlives stop(). */
+  processGroups: number[];
   /** Stops PHP and MariaDB and removes the temp dir; safe to call twice. */
   stop(): Promise<void>;
 }
@@ -219,7 +221,8 @@ export async function startWordPress(options: StartWordPressOptions = {}): Promi
     };
 
     await waitUntilServing(restUrl('/'), php);
-    return { baseUrl, restUrl, users: installed.users, authorization, rest, runPhp, siteDir, plugin, database, stop };
+    const processGroups = [php.processGroup, database.processGroup].filter((pgid): pgid is number => pgid !== undefined);
+    return { baseUrl, restUrl, users: installed.users, authorization, rest, runPhp, siteDir, plugin, database, processGroups, stop };
   } catch (error) {
     await stop();
     throw error;

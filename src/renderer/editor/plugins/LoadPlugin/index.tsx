@@ -6,8 +6,8 @@ import { useEffect, useRef } from 'react';
 export const LOAD_TAG = 'newsdesk-load';
 
 /**
- * Puts the stored body into the editor, once, after every other plugin has registered: rendered
- * last, its effect runs last. Registering a node transform on an editor that already holds the
+ * Puts the stored body into the editor, once, after every other plugin has registered (rendered
+ * last, its effect runs last), and only then makes it editable. Registering a node transform on an editor that already holds the
  * body makes Lexical mark every node of that type dirty (NormalizePlugin: every text node) in an
  * update of its own; on a 10,000-word article that pass cost ~170 ms of the open, and it looked
  * like an edit, so opening an article saved it. Loaded last, that pass finds nothing, and the one
@@ -20,6 +20,9 @@ export default function LoadPlugin({ state }: { state: () => SerializedEditorSta
   useEffect(() => {
     // Once per editor: the body is mounted once per article (keyed by id by its parent).
     editor.setEditorState(editor.parseEditorState(load.current()), { tag: LOAD_TAG });
+    // Editable only now (BodyEditor starts it read-only): until the stored body is in, anything
+    // typed or pasted would have gone into an empty editor that this load then replaces.
+    editor.setEditable(true);
   }, [editor]);
   return null;
 }
