@@ -185,9 +185,10 @@ export default async function syncKeystroke(): Promise<BenchResult[]> {
         peerValue: 1,
         ratio: pushP95 / idleP95,
         budget: BUDGET_RATIO,
+        runs: RUNS,
         note,
       }),
-      row({ name: `editor keystroke processing p95 while pushing ${ARTICLES} articles (ms)`, unit: 'ms', value: round(pushP95), peer, peerValue: round(idleP95), budget: null, note }),
+      row({ name: `editor keystroke processing p95 while pushing ${ARTICLES} articles (ms)`, unit: 'ms', value: round(pushP95), peer, peerValue: round(idleP95), budget: null, runs: RUNS, note }),
       row({
         name: `editor keystroke processing p50 while pushing ${ARTICLES} articles (ms, info)`,
         unit: 'ms',
@@ -195,6 +196,7 @@ export default async function syncKeystroke(): Promise<BenchResult[]> {
         peer,
         peerValue: round(median(idle.flatMap((r) => r.samples.map((s) => s.work)))),
         budget: null,
+        runs: RUNS,
         note,
       }),
     ];

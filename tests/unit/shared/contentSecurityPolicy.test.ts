@@ -31,7 +31,11 @@ beforeAll(async () => {
   await writeFile(join(root, 'index.html'), '<!doctype html><title>Newsdesk</title>');
   await writeFile(join(root, 'assets', 'app.js'), 'void 0');
   serveRenderer(root);
-  const app = { invoke: async () => ({ ok: true as const, value: null }), subscribe: () => () => undefined };
+  const app = {
+    invoke: async () => ({ ok: true as const, value: null }),
+    subscribe: () => () => undefined,
+    uploadPhoto: async () => ({ ok: true as const, value: null }),
+  };
   server = await startWebServer({ app, rendererDir: root, token: 'csp-test-token' });
 });
 
