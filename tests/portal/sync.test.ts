@@ -350,7 +350,40 @@ describe.skipIf(skip !== null)('portal sync (real WordPress, two laptops)', () =
     } finally {
       await proxy.close();
     }
-  });
+  }, 90_000);
+
+  it('a pull brings every post exactly once when 160 of them were saved in one second', async () => {
+    // ORDER BY post_modified alone gives the posts of one second in any order from one request to
+    // the next: paged by page number, a pull of 1,000 such posts saw 562. The posts are written
+    // and their modification second set in the database, as a bulk import or a plugin does.
+    const out = await wp.runPhp(`<?php
+      require 'wp-load.php';
+      global $wpdb;
+      $ids = array();
+      for ($i = 1; $i <= 180; $i++) {
+        $ids[] = wp_insert_post(array('post_title' => "Tin nhập hàng loạt số $i", 'post_content' => "<!-- wp:paragraph --><p>Bản tin số $i.</p><!-- /wp:paragraph -->", 'post_excerpt' => 'Tin ngắn.', 'post_status' => 'pending', 'post_author' => ${wp.users.contributor.id}), true);
+      }
+      // 10 posts the second before, 160 in one second, 10 the second after.
+      foreach ($ids as $n => $id) {
+        $gmt = $n < 10 ? '2026-11-30 01:59:59' : ($n < 170 ? '2026-11-30 02:00:00' : '2026-11-30 02:00:01');
+        $wpdb->update($wpdb->posts, array('post_modified_gmt' => $gmt, 'post_modified' => get_date_from_gmt($gmt)), array('ID' => $id));
+        clean_post_cache($id);
+      }
+      echo json_encode($ids);
+    `);
+    const ids = JSON.parse(out.trim()) as number[];
+    expect(ids).toHaveLength(180);
+    expect(ids.every((id) => Number.isInteger(id) && id > 0)).toBe(true);
+
+    const editor = await client('editor', 'editor-bulk');
+    expect(await editor.settle()).toBe(0);
+    const syncs = editor.services.sync.articleSyncs();
+    const missing = ids.filter((id) => syncs.filter((sync) => sync.receipt?.postId === id).length !== 1);
+    expect(missing, `posts not pulled exactly once: ${missing.length}`).toEqual([]);
+    const article = await editor.services.articles.get(findArticle(editor, ids[100]!)!);
+    expect(article.title).toBe('Tin nhập hàng loạt số 101');
+    expect(article.state).toBe('submitted');
+  }, 180_000);
 
   it('a post deleted on the portal is not re-created silently; the writer chooses', async () => {
     const author = await client('author', 'author-d');
