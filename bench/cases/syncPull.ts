@@ -70,8 +70,9 @@ const WARDS = ['Nghi Thủy', 'Nghi Tân', 'Thu Thủy', 'Nghi Hải', 'Nghi Hò
 /**
  * Each post is dated (so modified) a second after the one before. Seeded all in one second, the
  * puller's pages (orderby=modified, LIMIT/OFFSET, no tie-break on id) overlap and skip: measured,
- * a fresh editor client then imported 562 of 1,000 pending posts, with no error (src/ not touched
- * here; reported to the lead).
+ * a fresh editor client then imported 562 of 1,000 pending posts, with no error. The pull now reads
+ * such seconds whole (src/main/services/sync/listChangedPosts.ts); the seeding stays one second
+ * apart so that results compare with the earlier runs.
  */
 async function seed(wp: WordPress, dir: string): Promise<void> {
   const lines: string[] = [];

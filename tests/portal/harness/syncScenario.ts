@@ -20,6 +20,8 @@ export interface SyncScenarioOptions {
 
 export interface SyncScenarioResult {
   operations: number;
+  /** Photos the author added (each must end up once in its article, here and on the portal). */
+  photosAdded: number;
   requests: number;
   faults: Record<FaultKind, number>;
   /** Keys carried by more than one live post, and media keys by more than one attachment. */
@@ -164,6 +166,7 @@ export async function runSyncScenario(options: SyncScenarioOptions): Promise<Syn
 
     const result: SyncScenarioResult = {
       operations: options.operations,
+      photosAdded: tracked.reduce((sum, item) => sum + item.photos, 0),
       requests: proxy.stats().requests,
       faults: proxy.stats().faults,
       duplicatePosts: 0,

@@ -38,7 +38,11 @@ export interface Portal {
    * create, before creating again.
    */
   findPostsByMarker(key: string, authorId?: number): Promise<PortalPost[]>;
-  /** One page of posts, oldest modification first (`orderby=modified&order=asc`). */
+  /**
+   * One page of posts, oldest modification first (`orderby=modified&order=asc`), or by id. Posts
+   * modified in the same second have no stable order between requests: listChangedPosts (sync)
+   * is what reads all of them.
+   */
   listPosts(query: PostListQuery): Promise<PostPage>;
   /**
    * `POST /wp/v2/media` with the bytes as the body, caption / alt text / description in the same
@@ -142,8 +146,12 @@ export interface PortalPost {
 }
 
 export interface PostListQuery {
-  /** `modified_after` (ISO, UTC). */
+  /** `modified_after` (ISO, UTC): modified strictly after. */
   modifiedAfter?: string;
+  /** `modified_before` (ISO, UTC): modified strictly before. */
+  modifiedBefore?: string;
+  /** `orderby`, always ascending: 'modified' (the default) or 'id'. */
+  orderBy?: 'modified' | 'id';
   statuses: readonly PortalStatus[];
   author?: number;
   page: number;

@@ -257,7 +257,8 @@ export class WordPressPortal implements Portal {
         author: query.author,
         // WordPress compares in the site's timezone and reads a time without offset as local.
         modified_after: query.modifiedAfter === undefined ? undefined : asUtc(query.modifiedAfter),
-        orderby: 'modified',
+        modified_before: query.modifiedBefore === undefined ? undefined : asUtc(query.modifiedBefore),
+        orderby: query.orderBy ?? 'modified',
         order: 'asc',
         page: query.page,
         per_page: query.perPage,

@@ -1,7 +1,6 @@
-import { diffIndices } from 'node-diff3';
-import { blockKey } from '../../../shared/content/blockKey';
 import type { ArticleContent } from '../../../shared/model/ArticleContent';
-import type { ArticleMerge, BodyMergeChunk, FieldMerge } from '../../../shared/model/ArticleMerge';
+import type { ArticleMerge, FieldMerge } from '../../../shared/model/ArticleMerge';
+import { mergeBlocks } from './mergeBlocks';
 
 /**
  * Three-way merge of an article: `local` (this machine) and `remote` (the portal, through
@@ -9,8 +8,8 @@ import type { ArticleMerge, BodyMergeChunk, FieldMerge } from '../../../shared/m
  * is taken from that side; whatever both changed differently is a conflict, kept with all three
  * versions for the writer to choose. Nothing is dropped without a choice.
  *
- * The body merges by top-level block, blocks compared by blockKey (so a pull of an untouched post
- * is no change). Blocks the merge keeps unchanged, or that the portal has in the same form as a
+ * The body merges by top-level block (mergeBlocks), blocks compared by blockKey (so a pull of an
+ * untouched post is no change). Blocks the merge keeps unchanged, or that the portal has in the same form as a
  * local block, are the local node objects: they carry fields the portal lost (a photo's camera
  * file name).
  */
@@ -64,113 +63,4 @@ function mergeTags(base: readonly string[], local: readonly string[], remote: re
   for (const tag of local) if (inRemote.has(tagKey(tag)) || !inBase.has(tagKey(tag))) take(tag);
   for (const tag of remote) if (!inLocal.has(tagKey(tag)) && !inBase.has(tagKey(tag))) take(tag);
   return { kind: 'merged', value };
-}
-
-/** One side's change to the base: base blocks [oStart, oEnd) became that side's [start, end). */
-interface Hunk {
-  side: 'local' | 'remote';
-  oStart: number;
-  oEnd: number;
-  start: number;
-  end: number;
-}
-interface Region {
-  oStart: number;
-  oEnd: number;
-  hunks: Hunk[];
-}
-
-/**
- * diff3 over block keys. The changes of each side come from node-diff3's diffIndices (its LCS);
- * they are grouped here rather than by its diff3Merge because diff3Merge counts changes that
- * merely touch (local edits paragraph 3, remote edits paragraph 4) as one conflict, and
- * neighbouring edits are the common case of a writer and a web editor working on one story.
- * Here changes conflict only when they change a base block in common, or both insert at the
- * same place (where no order between the two is right).
- */
-function mergeBlocks(base: unknown[], local: unknown[], remote: unknown[]): BodyMergeChunk[] {
-  const baseKeys = base.map(blockKey);
-  const localKeys = local.map(blockKey);
-  const remoteKeys = remote.map(blockKey);
-  const hunksOf = (side: Hunk['side'], keys: string[]): Hunk[] =>
-    diffIndices(baseKeys, keys).map(({ buffer1: [oStart, oLength], buffer2: [start, length] }) => ({
-      side,
-      oStart,
-      oEnd: oStart + oLength,
-      start,
-      end: start + length,
-    }));
-  const hunks = [...hunksOf('local', localKeys), ...hunksOf('remote', remoteKeys)].sort(
-    // An insertion before a change at the same place comes first: it then does not overlap it.
-    (x, y) => x.oStart - y.oStart || x.oEnd - x.oStart - (y.oEnd - y.oStart),
-  );
-  const regions: Region[] = [];
-  for (const hunk of hunks) {
-    const last = regions[regions.length - 1];
-    if (last && overlaps(last, hunk)) {
-      last.oEnd = Math.max(last.oEnd, hunk.oEnd);
-      last.hunks.push(hunk);
-    } else regions.push({ oStart: hunk.oStart, oEnd: hunk.oEnd, hunks: [hunk] });
-  }
-
-  // A remote block that says what a local block says is taken as the local node.
-  const localByKey = new Map<string, unknown>();
-  local.forEach((node, index) => {
-    if (!localByKey.has(localKeys[index]!)) localByKey.set(localKeys[index]!, node);
-  });
-  const remoteBlocks = (from: number, to: number) =>
-    remote.slice(from, to).map((node, offset) => localByKey.get(remoteKeys[from + offset]!) ?? node);
-
-  const chunks: BodyMergeChunk[] = [];
-  const settle = (blocks: unknown[]) => {
-    if (blocks.length === 0) return;
-    const last = chunks[chunks.length - 1];
-    if (last?.kind === 'ok') last.blocks.push(...blocks);
-    else chunks.push({ kind: 'ok', blocks: [...blocks] });
-  };
-  // Outside regions the three agree, block for block: positions move together.
-  let oPos = 0;
-  let localPos = 0;
-  let remotePos = 0;
-  let conflicts = 0;
-  for (const region of regions) {
-    const unchanged = region.oStart - oPos;
-    settle(local.slice(localPos, localPos + unchanged));
-    localPos += unchanged;
-    remotePos += unchanged;
-    const span = region.oEnd - region.oStart;
-    const endOf = (side: Hunk['side'], pos: number) => {
-      const last = region.hunks.filter((hunk) => hunk.side === side).pop();
-      return last ? last.end + (region.oEnd - last.oEnd) : pos + span;
-    };
-    const localEnd = endOf('local', localPos);
-    const remoteEnd = endOf('remote', remotePos);
-    const localChanged = region.hunks.some((hunk) => hunk.side === 'local');
-    const remoteChanged = region.hunks.some((hunk) => hunk.side === 'remote');
-    const sameResult = localKeys.slice(localPos, localEnd).join('\n') === remoteKeys.slice(remotePos, remoteEnd).join('\n');
-    if (!remoteChanged || sameResult) settle(local.slice(localPos, localEnd));
-    else if (!localChanged) settle(remoteBlocks(remotePos, remoteEnd));
-    else {
-      conflicts += 1;
-      chunks.push({
-        kind: 'conflict',
-        id: `body-${conflicts}`,
-        base: base.slice(region.oStart, region.oEnd),
-        local: local.slice(localPos, localEnd),
-        remote: remoteBlocks(remotePos, remoteEnd),
-      });
-    }
-    oPos = region.oEnd;
-    localPos = localEnd;
-    remotePos = remoteEnd;
-  }
-  settle(local.slice(localPos));
-  return chunks;
-}
-
-function overlaps(region: Region, hunk: Hunk): boolean {
-  if (hunk.oStart < region.oEnd) return true;
-  // Two insertions at one place, one from each side.
-  const isInsertion = (h: Hunk) => h.oStart === h.oEnd;
-  return isInsertion(hunk) && region.hunks.some((other) => other.side !== hunk.side && isInsertion(other) && other.oStart === hunk.oStart);
 }

@@ -7,6 +7,7 @@ import { autoMerged } from '../../../shared/model/ArticleMerge';
 import { mergeArticle } from './mergeArticle';
 import { followPortalStatus } from './followPortalStatus';
 import { fromDateGmt } from './portalStatusFor';
+import { listChangedPosts } from './listChangedPosts';
 import { remoteContentOf } from './remoteContentOf';
 import { contentOf, contentRevOf, postDigest, type SyncContext } from './SyncContext';
 import { newSyncKey } from './SyncStateStore';
@@ -54,16 +55,13 @@ export async function pullPosts(
   if (ctx.account.can.editOthers) queries.push({ statuses: OWN_STATUSES });
   const done = new Set<number>();
   for (const query of queries) {
-    for (let page = 1; ; page += 1) {
-      const { posts, totalPages } = await ctx.portal.listPosts({ ...query, ...(modifiedAfter ? { modifiedAfter } : {}), page, perPage: PAGE_SIZE });
-      for (const post of posts) {
-        if (done.has(post.id)) continue;
-        done.add(post.id);
-        result.seen += 1;
-        if (await applyPost(ctx, post, options.busy)) result.toPush.push(ctx.states.articleOfPost(post.id)!);
-        if (!result.cursor || post.modifiedGmt > result.cursor) result.cursor = post.modifiedGmt;
-      }
-      if (page >= totalPages || posts.length === 0) break;
+    // Not by page number: posts modified in one second have no stable order (listChangedPosts).
+    for await (const post of listChangedPosts(ctx.portal, { ...query, ...(modifiedAfter ? { modifiedAfter } : {}), perPage: PAGE_SIZE })) {
+      if (done.has(post.id)) continue;
+      done.add(post.id);
+      result.seen += 1;
+      if (await applyPost(ctx, post, options.busy)) result.toPush.push(ctx.states.articleOfPost(post.id)!);
+      if (!result.cursor || post.modifiedGmt > result.cursor) result.cursor = post.modifiedGmt;
     }
   }
   return result;

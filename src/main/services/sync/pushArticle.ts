@@ -83,6 +83,14 @@ export async function pushArticle(ctx: SyncContext, pushed: Article, attempt = 0
       const saved = await ctx.applying(article.id, () => ctx.articles.save(article.id, article.rev, merged));
       local = contentOf(saved);
       localRev = contentRevOf(saved);
+      // The portal's version just merged is now what both sides share (the local copy holds it),
+      // as after a merge in a pull. Should the write below fail, the next try merges against it,
+      // not against the older base: there the portal's changes, already merged here, would count
+      // as changes of both sides, and a local change beside them as a conflict. contentRev -1:
+      // the local copy holds work the portal has not seen.
+      await ctx.states.update(article.id, {
+        base: { content: remoteContent, modifiedGmt: remote.modifiedGmt, digest: postDigest(remote), contentRev: -1, state: base.state },
+      });
       ctx.stats.merged += 1;
     }
     try {

@@ -333,6 +333,10 @@ describe('WordPressPortal requests', () => {
       page: '2',
       per_page: '10',
     });
+    // One second of posts, by id (listChangedPosts): modified_before in UTC too.
+    await portal('ok').listPosts({ statuses: ['pending'], modifiedAfter: '2026-12-01T07:59:59', modifiedBefore: '2026-12-01T08:00:01', orderBy: 'id', page: 1, perPage: 10 });
+    const second = new URL(site.seen[1]!.url, site.origin).searchParams;
+    expect([second.get('modified_after'), second.get('modified_before'), second.get('orderby'), second.get('order')]).toEqual(['2026-12-01T07:59:59Z', '2026-12-01T08:00:01Z', 'id', 'asc']);
     await expectCode(portal('no-total').listPosts({ statuses: ['pending'], page: 1, perPage: 10 }), 'PORTAL_BAD_RESPONSE', { reason: 'shape' });
   });
 

@@ -145,6 +145,53 @@ describe('mergeArticle: both sides changed', () => {
     expect(conflictsOf(clash)).toEqual([{ kind: 'conflict', id: 'body-1', base: [], local: [PHOTO_BAI_BIEN], remote: [PHOTO_CANG] }]);
   });
 
+  it('keeps one photo both sides inserted, when the portal has it as part of its edit of the paragraph before it', () => {
+    // The push of [P1, P2, P3, photo] was saved by WordPress but its answer was cut: the base is
+    // still the version before the photo. Meanwhile an editor rewrote P3 on the portal.
+    const base = withBlocks(baseArticle(), P1, P2, P3);
+    const p3web = para('Trong quý III, thị xã đón 1.215.000 lượt khách.');
+    const local = withBlocks(base, P1, P2, P3, PHOTO_BAI_BIEN);
+    const remote = withBlocks(base, P1, P2, p3web, fromPortal(PHOTO_BAI_BIEN));
+    // Each side's diff against the base: an insertion at the end here, "P3 → P3′ + photo" there.
+    const merge = mergeArticle(base, local, remote);
+    expect(merge.clean).toBe(true);
+    expect(autoMerged(merge).body.root.children).toEqual([P1, P2, p3web, PHOTO_BAI_BIEN]);
+    // The local node: the camera file name the portal does not keep survives.
+    expect(autoMerged(merge).body.root.children[3]).toBe(PHOTO_BAI_BIEN);
+    expect(keysOf(autoMerged(mergeArticle(base, remote, local)))).toEqual(keysOf(autoMerged(merge)));
+
+    // The same before the edited paragraph, and with another photo added here since.
+    const before = mergeArticle(withBlocks(base, P1, P2), withBlocks(base, PHOTO_CANG, P1, P2), withBlocks(base, PHOTO_CANG, para('Sáng 12/10, thị xã giao ban.'), P2));
+    expect(keysOf(autoMerged(before))).toEqual(keysOf(withBlocks(base, PHOTO_CANG, para('Sáng 12/10, thị xã giao ban.'), P2)));
+    const more = mergeArticle(base, withBlocks(base, P1, P2, P3, PHOTO_BAI_BIEN, PHOTO_CANG), remote);
+    expect(autoMerged(more).body.root.children).toEqual([P1, P2, p3web, PHOTO_BAI_BIEN, PHOTO_CANG]);
+  });
+
+  it('merges cleanly against a base older than a merge already made here: the shared change once, the local photo after it', () => {
+    // Here: the portal's P3′ merged in earlier (its push failed after), then a photo. There: P3′.
+    const base = withBlocks(baseArticle(), P1, P2, P3);
+    const p3web = para('Trong quý III, thị xã đón 1.215.000 lượt khách.');
+    const merge = mergeArticle(base, withBlocks(base, P1, P2, p3web, PHOTO_BAI_BIEN, PHOTO_CANG), withBlocks(base, P1, P2, p3web));
+    expect(merge.clean).toBe(true);
+    expect(autoMerged(merge).body.root.children).toEqual([P1, P2, p3web, PHOTO_BAI_BIEN, PHOTO_CANG]);
+  });
+
+  it('keeps as before: a deletion beside an insertion, an edit beside a photo, a different photo beside the portal’s edit', () => {
+    const base = withBlocks(baseArticle(), P1, P2, P3);
+    // Deleted here, a photo appended after it there.
+    expect(autoMerged(mergeArticle(base, withBlocks(base, P1, P2), withBlocks(base, P1, P2, P3, PHOTO_CANG))).body.root.children).toEqual([P1, P2, PHOTO_CANG]);
+    // P3 rewritten here, a photo after it there: both.
+    const p3local = para('Trong quý III, Cửa Lò đón hơn 1,2 triệu lượt khách.');
+    expect(autoMerged(mergeArticle(base, withBlocks(base, P1, P2, p3local), withBlocks(base, P1, P2, P3, PHOTO_CANG))).body.root.children).toEqual([P1, P2, p3local, PHOTO_CANG]);
+    // P3 rewritten on both sides, the same photo after it: P3 is the writer's choice, the photo is in once.
+    const p3web = para('Trong quý III, thị xã đón 1.215.000 lượt khách.');
+    const both = mergeArticle(base, withBlocks(base, P1, P2, p3local, PHOTO_CANG), withBlocks(base, P1, P2, p3web, PHOTO_CANG));
+    expect(conflictsOf(both)).toEqual([{ kind: 'conflict', id: 'body-1', base: [P3], local: [p3local, PHOTO_CANG], remote: [p3web, PHOTO_CANG] }]);
+    expect(resolveMerge(both, { 'body-1': 'remote' }).body.root.children).toEqual([P1, P2, p3web, PHOTO_CANG]);
+    const clash = mergeArticle(base, withBlocks(base, P1, P2, P3, PHOTO_CANG), withBlocks(base, P1, P2, p3web, PHOTO_BAI_BIEN));
+    expect(keysOf(autoMerged(clash))).toEqual(keysOf(withBlocks(base, P1, P2, p3web, PHOTO_BAI_BIEN, PHOTO_CANG)));
+  });
+
   it('sees a changed caption or credit as a change of the figure, a lost camera file name as none', () => {
     const base = baseArticle();
     const recaptioned = { ...PHOTO_HOI_NGHI, caption: 'Điểm cầu trực tuyến tại Sở Thông tin và Truyền thông' };
