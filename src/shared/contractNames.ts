@@ -23,6 +23,7 @@ export const CHANNEL_NAME_LIST = [
   'articles.get',
   'articles.save',
   'articles.transition',
+  'articles.overrideCheck',
   'articles.bulk',
   'articles.export',
   'profile.get',

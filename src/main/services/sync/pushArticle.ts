@@ -49,7 +49,7 @@ export async function pushArticle(ctx: SyncContext, pushed: Article): Promise<Po
   let post: PortalPost;
   if (postId === null) {
     await ctx.states.update(article.id, { createAttempted: true });
-    post = await ctx.portal.createPost(await postFields(ctx, local, state.key, wanted, article.publishAt));
+    post = await ctx.portal.createPost(await postFields(ctx, { ...local, slug: article.slug }, state.key, wanted, article.publishAt));
     await ctx.states.update(article.id, { postId: post.id });
     ctx.stats.created += 1;
   } else {
@@ -79,7 +79,7 @@ export async function pushArticle(ctx: SyncContext, pushed: Article): Promise<Po
       localRev = contentRevOf(saved);
       ctx.stats.merged += 1;
     }
-    post = await ctx.portal.updatePost(postId, await postFields(ctx, local, state.key, wanted, article.publishAt));
+    post = await ctx.portal.updatePost(postId, await postFields(ctx, { ...local, slug: article.slug }, state.key, wanted, article.publishAt));
     ctx.stats.updated += 1;
   }
 
@@ -147,12 +147,12 @@ async function findCreated(ctx: SyncContext, articleId: string, key: string): Pr
 
 async function postFields(
   ctx: SyncContext,
-  content: ArticleContent,
+  content: ArticleContent & { slug: string },
   key: string,
   status: Exclude<PostFields['status'], never>,
   publishAt: string | null,
 ): Promise<PostFields> {
-  const { title, content: html, excerpt } = articleToPost(content, {
+  const { title, content: html, excerpt, slug } = articleToPost(content, {
     key,
     // A portal-only photo (`wp:<id>`: its download has not succeeded yet) keeps its media id, or
     // the push would write the figure without it and the photo would vanish from the post.
@@ -174,6 +174,8 @@ async function postFields(
     title,
     content: html,
     excerpt,
+    // An empty slug (a title of only signs) is not sent: WordPress then names the post itself.
+    ...(slug !== '' ? { slug } : {}),
     status,
     ...(status === 'future' && publishAt ? { dateGmt: toDateGmt(publishAt) } : {}),
     categories,
