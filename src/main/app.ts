@@ -98,6 +98,7 @@ export async function createApp(options: AppOptions): Promise<NewsdeskApp> {
     'articles.get': ({ id }) => articles.get(id),
     'articles.save': ({ id, baseRev, changes }) => articles.save(id, baseRev, changes),
     'articles.transition': (input) => services.lifecycle.transition(input),
+    'articles.overrideCheck': (input) => services.lifecycle.overrideCheck(input),
     'articles.bulk': ({ ids, action }) => services.lifecycle.bulk(ids, action),
     'articles.export': ({ ids }) => services.lifecycle.export(ids),
     'profile.get': async () => services.profile.get(),

@@ -16,6 +16,7 @@ import { storeNoticeSchema } from './model/StoreNotice';
 import { searchQuerySchema, searchResultSchema } from './model/SearchHit';
 import { assetIdSchema, mediaAssetSchema, MEDIA_MAX_BYTES, renditionSchema } from './model/MediaAsset';
 import { articleContentSchema } from './model/ArticleContent';
+import { OVERRIDE_REASON_MAX, checkOverrideSchema } from './model/CheckOverride';
 import { articleMergeSchema, mergeChoicesSchema } from './model/ArticleMerge';
 import {
   PHOTO_BATCH_MAX,
@@ -161,6 +162,21 @@ export const channels = {
     }),
     output: articleSchema,
   },
+  /**
+   * An editor lets a publish-check warning stand, with a reason (issue #15). The role is the
+   * current profile's; the service refuses reporters, blocking checks and checks that pass.
+   */
+  'articles.overrideCheck': {
+    input: z.object({
+      id: articleIdSchema,
+      rule: checkOverrideSchema.shape.rule,
+      /** The figure's asset id for a figure's check; empty for the article's own. */
+      target: checkOverrideSchema.shape.target,
+      reason: z.string().max(OVERRIDE_REASON_MAX),
+      baseRev: z.number().int().nonnegative().optional(),
+    }),
+    output: articleSchema,
+  },
   'articles.bulk': {
     input: z.object({ ids: z.array(articleIdSchema).min(1).max(BULK_MAX_IDS), action: bulkActionSchema }),
     output: z.array(bulkItemResultSchema),
@@ -246,7 +262,7 @@ export const channels = {
 export const events = {
   'articles.changed': z.object({
     ids: z.array(articleIdSchema),
-    reason: z.enum(['created', 'saved', 'deleted', 'reloaded', 'transitioned']),
+    reason: z.enum(['created', 'saved', 'deleted', 'reloaded', 'transitioned', 'overridden']),
     /**
      * The summaries of those of `ids` that still exist: the queue patches its list with them
      * instead of listing 10,000 summaries again after every autosave.

@@ -29,6 +29,7 @@ export const CHANNEL_NAME_LIST = [
   'articles.get',
   'articles.save',
   'articles.transition',
+  'articles.overrideCheck',
   'articles.bulk',
   'articles.export',
   'profile.get',

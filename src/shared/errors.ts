@@ -19,6 +19,12 @@ export const ERROR_CODES = [
   'MEDIA_INVALID',
   /** A lifecycle move the table (src/shared/model/lifecycle.ts) does not allow; details.reason says why. */
   'INVALID_TRANSITION',
+  /**
+   * An override of a publish check the service refused; details.reason: 'not-editor' (only an
+   * editor may), 'blocking' (blocking checks cannot be overridden), 'no-such-issue' (the check
+   * passes now), 'reason-required'.
+   */
+  'OVERRIDE_REFUSED',
   /** The article's file was damaged (cut short, not JSON, wrong shape) and moved to quarantine/. */
   'ARTICLE_DAMAGED',
   // The portal (src/main/services/portal). Each is translated in the renderer; details never hold

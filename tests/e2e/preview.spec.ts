@@ -14,6 +14,7 @@ test('the portal preview prints title, date line, lead, body with captioned phot
   await page.getByTestId('lead-input').fill('Hàng nghìn lượt khách đổ về bãi biển.');
   await page.getByTestId('byline-input').fill('Thanh Bình');
   await page.getByTestId('dateline-input').fill('Cửa Lò');
+  await page.getByTestId('category-input').fill('Du lịch');
   await page.getByTestId('publish-at-input').fill('2026-11-24T08:30');
 
   await editor.body.click();

@@ -1,5 +1,12 @@
-import { useCallback, useMemo, useRef, useState, type ChangeEvent } from 'react';
-import { blockingIssues, checkArticle, figuresOf } from '../../shared/model/articleRules';
+import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
+import { blockingIssues } from '../../shared/publishChecks/blockingIssues';
+import { checkArticle } from '../../shared/publishChecks/checkArticle';
+import { figuresOf } from '../../shared/publishChecks/figuresOf';
+import { overrideTargetOf } from '../../shared/publishChecks/checkArticle';
+import type { ArticleIssue } from '../../shared/publishChecks/PublishRule';
+import { slugOf } from '../../shared/publishChecks/slugOf';
+import { useProfile } from '../settings/useProfile';
+import { jumpToIssue, type IssuePlace } from './jumpToIssue';
 import type { Article } from '../../shared/model/Article';
 import type { Bridge } from '../app/bridge';
 import { useI18n } from '../app/i18n';
@@ -49,6 +56,7 @@ export function ArticleEditor({ bridge, article, onSaved, onTransitioned }: Arti
     tags: article.tags,
     publishAt: article.publishAt,
     featuredAssetId: article.featuredAssetId,
+    slug: article.slug,
   }));
   const [body, setBody] = useState(article.body);
   const [counts, setCounts] = useState<TextCounts | null>(null);
@@ -58,7 +66,35 @@ export function ArticleEditor({ bridge, article, onSaved, onTransitioned }: Arti
   // The body is serialised lazily: hand over what was typed last before showing it.
   const preview = usePortalPreview(() => flushBody.current?.());
   const figures = useMemo(() => figuresOf(body), [body]);
-  const issues = useMemo(() => checkArticle({ title, lead: meta.lead, byline: meta.byline, body }), [title, meta.lead, meta.byline, body]);
+  const profile = useProfile(bridge);
+  // Overrides are the lifecycle service's (an editor's decision), not the writer's edit: they
+  // follow the store, here and in every other window showing the article.
+  const [overrides, setOverrides] = useState(article.checkOverrides);
+  useEffect(
+    () =>
+      bridge.on('articles.changed', ({ ids, reason }) => {
+        if (reason !== 'overridden' || !ids.includes(article.id)) return;
+        bridge.invoke('articles.get', { id: article.id }).then((next) => setOverrides(next.checkOverrides), () => undefined);
+      }),
+    [bridge, article.id],
+  );
+  const issues = useMemo(
+    () =>
+      checkArticle(
+        { title, lead: meta.lead, byline: meta.byline, body, category: meta.category, featuredAssetId: meta.featuredAssetId, slug: meta.slug },
+        overrides,
+      ),
+    [title, meta.lead, meta.byline, body, meta.category, meta.featuredAssetId, meta.slug, overrides],
+  );
+  const root = useRef<HTMLElement>(null);
+  const jump = useCallback((place: IssuePlace) => jumpToIssue(root.current, place), []);
+  const override = useCallback(
+    async (issue: ArticleIssue, reason: string) => {
+      const next = await bridge.invoke('articles.overrideCheck', { id: article.id, rule: issue.code, target: overrideTargetOf(issue), reason });
+      setOverrides(next.checkOverrides);
+    },
+    [bridge, article.id],
+  );
 
   const onMeta = (changes: Partial<Metadata>) => {
     setMeta((previous) => ({ ...previous, ...changes }));
@@ -75,6 +111,7 @@ export function ArticleEditor({ bridge, article, onSaved, onTransitioned }: Arti
 
   return (
     <article
+      ref={root}
       className={focus.on ? 'nd-editor nd-editor-focus' : 'nd-editor'}
       aria-label={t('editor.title')}
       data-testid="article-editor"
@@ -85,6 +122,7 @@ export function ArticleEditor({ bridge, article, onSaved, onTransitioned }: Arti
           bridge={bridge}
           article={article}
           busy={status.kind !== 'saved'}
+          onJump={jump}
         />
         <SaveIndicator status={status} />
         <HistoryButton
@@ -121,13 +159,14 @@ export function ArticleEditor({ bridge, article, onSaved, onTransitioned }: Arti
         <input
           className="nd-title"
           data-testid="title-input"
+          data-check-field="title"
           aria-label={t('editor.title')}
           placeholder={t('editor.titlePlaceholder')}
           value={title}
           onChange={onTitle}
           lang="vi"
         />
-        <MetadataFields value={meta} figures={figures} onChange={onMeta} />
+        <MetadataFields value={meta} figures={figures} derivedSlug={slugOf(title)} onChange={onMeta} />
         <MediaContext.Provider value={media}>
           <BodyEditor
             initialState={article.body}
@@ -140,7 +179,7 @@ export function ArticleEditor({ bridge, article, onSaved, onTransitioned }: Arti
             flushRef={flushBody}
           />
         </MediaContext.Provider>
-        <RulesChecklist issues={issues} />
+        <RulesChecklist issues={issues} onJump={jump} onOverride={profile?.role === 'editor' ? override : undefined} />
         <EditorStatusBar counts={counts}>
           <EditorPortalStatus bridge={bridge} article={article} saveFirst={saveAll} onResolved={(next) => onTransitioned?.(next)} />
         </EditorStatusBar>

@@ -86,6 +86,7 @@ export function BodyEditor({ initialState, onChange, onDirty, onCounts, flushRef
               className="nd-body-input"
               aria-label={t('editor.body')}
               data-testid="body-editor"
+              data-check-field="body"
               spellCheck
               lang="vi"
             />

@@ -1,11 +1,11 @@
 import type { ArticleEditable } from '../../shared/model/Article';
-import type { FigureFacts } from '../../shared/model/articleRules';
+import type { FigureFacts } from '../../shared/publishChecks/figuresOf';
 import { useI18n } from '../app/i18n';
 import { nfcUnlessComposing } from './nfcUnlessComposing';
 import { isoToLocalInput, localInputToIso } from './publishAtValue';
 import { TagInput } from './TagInput';
 
-export type Metadata = Pick<ArticleEditable, 'lead' | 'byline' | 'dateline' | 'category' | 'tags' | 'publishAt' | 'featuredAssetId'>;
+export type Metadata = Pick<ArticleEditable, 'lead' | 'byline' | 'dateline' | 'category' | 'tags' | 'publishAt' | 'featuredAssetId' | 'slug'>;
 
 /** The newsroom's usual sections; the field stays free text for anything else. */
 const CATEGORIES = ['Thời sự', 'Chính trị', 'Kinh tế', 'Xã hội', 'Văn hoá', 'Giáo dục', 'Y tế', 'Du lịch', 'Thể thao', 'Pháp luật'];
@@ -13,11 +13,13 @@ const CATEGORIES = ['Thời sự', 'Chính trị', 'Kinh tế', 'Xã hội', 'V�
 interface MetadataFieldsProps {
   value: Metadata;
   figures: FigureFacts[];
+  /** The slug the title folds to: what the post gets while the slug field is left empty. */
+  derivedSlug: string;
   onChange(changes: Partial<Metadata>): void;
 }
 
 /** Lead, byline, dateline, category, tags, intended publish date and featured photo. */
-export function MetadataFields({ value, figures, onChange }: MetadataFieldsProps) {
+export function MetadataFields({ value, figures, derivedSlug, onChange }: MetadataFieldsProps) {
   const { t } = useI18n();
   const featuredKnown = value.featuredAssetId === null || figures.some((f) => f.assetId === value.featuredAssetId);
   return (
@@ -26,6 +28,7 @@ export function MetadataFields({ value, figures, onChange }: MetadataFieldsProps
         <span>{t('editor.lead')}</span>
         <textarea
           data-testid="lead-input"
+          data-check-field="lead"
           rows={3}
           lang="vi"
           placeholder={t('editor.leadPlaceholder')}
@@ -38,6 +41,7 @@ export function MetadataFields({ value, figures, onChange }: MetadataFieldsProps
           <span>{t('editor.byline')}</span>
           <input
             data-testid="byline-input"
+            data-check-field="byline"
             lang="vi"
             placeholder={t('editor.bylinePlaceholder')}
             value={value.byline}
@@ -58,6 +62,7 @@ export function MetadataFields({ value, figures, onChange }: MetadataFieldsProps
           <span>{t('editor.category')}</span>
           <input
             data-testid="category-input"
+            data-check-field="category"
             lang="vi"
             list="nd-categories"
             value={value.category}
@@ -82,6 +87,7 @@ export function MetadataFields({ value, figures, onChange }: MetadataFieldsProps
           <span>{t('editor.featured')}</span>
           <select
             data-testid="featured-select"
+            data-check-field="featured"
             value={value.featuredAssetId ?? ''}
             onChange={(event) => onChange({ featuredAssetId: event.target.value || null })}
           >
@@ -96,6 +102,18 @@ export function MetadataFields({ value, figures, onChange }: MetadataFieldsProps
           </select>
         </label>
       </div>
+      <label className="nd-meta-slug">
+        <span>{t('editor.slug')}</span>
+        <input
+          data-testid="slug-input"
+          data-check-field="slug"
+          spellCheck={false}
+          placeholder={derivedSlug}
+          title={t('editor.slugHint', { slug: derivedSlug })}
+          value={value.slug}
+          onChange={(event) => onChange({ slug: nfcUnlessComposing(event) })}
+        />
+      </label>
       <div className="nd-meta-tags">
         <span>{t('editor.tags')}</span>
         <TagInput tags={value.tags} onChange={(tags) => onChange({ tags })} />

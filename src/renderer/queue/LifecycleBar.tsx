@@ -1,7 +1,10 @@
 import { useContext, useEffect, useState } from 'react';
 import { NewsdeskError } from '../../shared/errors';
 import type { Article, ArticleState } from '../../shared/model/Article';
-import { ARTICLE_ISSUE_CODES, type ArticleIssueCode } from '../../shared/model/articleRules';
+import { PUBLISH_RULES } from '../../shared/publishChecks/rules';
+import type { ArticleIssue, FigurePart } from '../../shared/publishChecks/PublishRule';
+import { issueText } from '../editor/issueText';
+import type { IssuePlace } from '../editor/jumpToIssue';
 import { RETURN_NOTE_MAX, availableTransitions, type AvailableTransition } from '../../shared/model/lifecycle';
 import type { Bridge } from '../app/bridge';
 import { useI18n } from '../app/i18n';
@@ -17,15 +20,18 @@ interface LifecycleBarProps {
   article: Article;
   /** True while the editor has unsaved or in-flight changes: a transition waits for the save. */
   busy: boolean;
+  /** Takes the writer to the field a refused submit named. */
+  onJump?: ((place: IssuePlace) => void) | undefined;
 }
 
-type Problem = { key: MessageKey; issues?: { code: ArticleIssueCode; figure?: number; limit?: number }[] };
+type RefusedIssue = Pick<ArticleIssue, 'code' | 'message' | 'field' | 'figure' | 'part' | 'link' | 'limit'>;
+type Problem = { key: MessageKey; issues?: RefusedIssue[] };
 
 /**
  * The open article's state and the moves the current profile may make, straight from the
  * lifecycle table; the service checks again, so this only decides what is offered.
  */
-export function LifecycleBar({ bridge, article, busy }: LifecycleBarProps) {
+export function LifecycleBar({ bridge, article, busy, onJump }: LifecycleBarProps) {
   const { t } = useI18n();
   const profile = useProfile(bridge);
   // The editor keeps its article while it is open; a change made elsewhere (bulk spike, another
@@ -159,7 +165,21 @@ export function LifecycleBar({ bridge, article, busy }: LifecycleBarProps) {
           {problem.issues && (
             <ul>
               {problem.issues.map((issue, index) => (
-                <li key={index}>{t(`rules.${issue.code}`, { figure: issue.figure ?? '', limit: issue.limit ?? '' })}</li>
+                <li key={index} data-code={issue.code}>
+                  {onJump ? (
+                    <button
+                      type="button"
+                      className="nd-rule-jump"
+                      data-testid="problem-jump"
+                      aria-label={t('rules.jump', { issue: issueText(t, issue) })}
+                      onClick={() => onJump(issue)}
+                    >
+                      {issueText(t, issue)}
+                    </button>
+                  ) : (
+                    issueText(t, issue)
+                  )}
+                </li>
               ))}
             </ul>
           )}
@@ -182,17 +202,22 @@ const REFUSAL_KEYS: Record<string, MessageKey> = {
   incomplete: 'lifecycle.refused.incomplete',
 };
 
+const FIGURE_PARTS: readonly FigurePart[] = ['photo', 'caption', 'alt', 'credit'];
+
 function problemOf(error: unknown): Problem {
   if (!(error instanceof NewsdeskError)) return { key: errorKey('INTERNAL') };
   if (error.code !== 'INVALID_TRANSITION') return { key: errorKey(error.code) };
   const reason = typeof error.details?.reason === 'string' ? error.details.reason : '';
   const key = REFUSAL_KEYS[reason] ?? errorKey('INVALID_TRANSITION');
   const raw = Array.isArray(error.details?.issues) ? (error.details.issues as unknown[]) : [];
-  const issues = raw.flatMap((item) => {
-    const value = item as { code?: unknown; figure?: unknown; limit?: unknown } | null;
-    const code = ARTICLE_ISSUE_CODES.find((known) => known === value?.code);
-    if (!code) return [];
-    return [{ code, figure: typeof value?.figure === 'number' ? value.figure : undefined, limit: typeof value?.limit === 'number' ? value.limit : undefined }];
+  const issues = raw.flatMap((item): RefusedIssue[] => {
+    const value = item as { code?: unknown; figure?: unknown; part?: unknown; link?: unknown; limit?: unknown } | null;
+    // The service names its issues by rule id; the rule gives their words and field.
+    const rule = PUBLISH_RULES.find((known) => known.id === value?.code);
+    if (!rule) return [];
+    const number = (field: unknown) => (typeof field === 'number' ? field : undefined);
+    const part = FIGURE_PARTS.find((known) => known === value?.part);
+    return [{ code: rule.id, message: rule.message, field: rule.field, figure: number(value?.figure), part, link: number(value?.link), limit: number(value?.limit) }];
   });
   return issues.length > 0 ? { key, issues } : { key };
 }

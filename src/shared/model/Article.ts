@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { checkOverrideSchema } from './CheckOverride';
 
 /** Bumped with every change of the stored shape; each bump has a numbered migration in the store. */
-export const ARTICLE_SCHEMA_VERSION = 2;
+export const ARTICLE_SCHEMA_VERSION = 3;
 
 /** Ids become file names, so they are restricted to characters that are safe on every OS. */
 export const articleIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'invalid article id');
@@ -48,6 +49,11 @@ export const articleSchema = z.object({
   tags: z.array(z.string().max(200)).max(100),
   publishAt: isoDate.nullable(),
   featuredAssetId: z.string().max(100).nullable(),
+  /**
+   * The portal slug the writer set (v3); empty: the one folded from the title (publishChecks/
+   * slugOf), which is what most articles use. Kept as typed; the push sends it folded.
+   */
+  slug: z.string().max(500),
   state: articleStateSchema,
   createdAt: isoDate,
   updatedAt: isoDate,
@@ -64,6 +70,8 @@ export const articleSchema = z.object({
    * so an editor based on it can still save: moving an article in the queue is no edit conflict.
    */
   contentRev: z.number().int().nonnegative().optional(),
+  /** Publish-check warnings an editor let stand, with why (v3); owned by the lifecycle service. */
+  checkOverrides: z.array(checkOverrideSchema).max(200),
 });
 export type Article = z.infer<typeof articleSchema>;
 
@@ -78,6 +86,7 @@ export const articleEditableSchema = articleSchema.pick({
   tags: true,
   publishAt: true,
   featuredAssetId: true,
+  slug: true,
 });
 export type ArticleEditable = z.infer<typeof articleEditableSchema>;
 

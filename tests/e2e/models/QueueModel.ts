@@ -59,12 +59,13 @@ export class QueueModel {
     return body.value as ChannelOutput<C>;
   }
 
-  /** An article complete enough to submit (the submit rules need title, lead, body, byline). */
+  /** An article complete enough to submit (the blocking publish checks: title, lead, body, byline, category). */
   async createComplete(title: string, extra: Partial<ChannelInput<'articles.create'>> = {}) {
     return this.api('articles.create', {
       title,
       lead: 'Sapo của bài viết.',
       byline: 'Thanh Bình',
+      category: 'Thời sự',
       body: {
         root: {
           type: 'root',

@@ -5,7 +5,9 @@ import {
   ARTICLE_BUNDLE_VERSION,
   type ArticleBundle,
 } from '../../../shared/model/ArticleBundle';
-import { blockingIssues, checkArticle } from '../../../shared/model/articleRules';
+import { blockingIssues } from '../../../shared/publishChecks/blockingIssues';
+import { checkArticle, overrideTargetOf } from '../../../shared/publishChecks/checkArticle';
+import { OVERRIDE_REASON_MAX } from '../../../shared/model/CheckOverride';
 import type { BulkAction, BulkItemResult } from '../../../shared/model/BulkResult';
 import { bulkTarget, planTransition } from '../../../shared/model/lifecycle';
 import type { ArticleStore } from '../store/ArticleStore';
@@ -18,6 +20,16 @@ export interface TransitionRequest {
   id: string;
   to: ArticleState;
   note?: string | undefined;
+  baseRev?: number | undefined;
+}
+
+export interface OverrideRequest {
+  id: string;
+  /** The check's id (ARTICLE_ISSUE_CODES), e.g. FEATURED_MISSING. */
+  rule: string;
+  /** The figure's asset id for a figure's check; empty for the article's own. */
+  target: string;
+  reason: string;
   baseRev?: number | undefined;
 }
 
@@ -58,7 +70,7 @@ export class ArticleLifecycle {
               to: request.to,
               role: actor.role,
               reason: 'incomplete',
-              issues: issues.map((issue) => ({ code: issue.code, field: issue.field, figure: issue.figure, limit: issue.limit })),
+              issues: issues.map((issue) => ({ code: issue.code, field: issue.field, figure: issue.figure, part: issue.part, link: issue.link, limit: issue.limit })),
             });
           }
         }
@@ -72,6 +84,34 @@ export class ArticleLifecycle {
       });
     }
     return after;
+  }
+
+  /**
+   * Lets a publish-check warning stand, as the current profile, with a reason (issue #15). Only an
+   * editor may; a blocking check never; and only a check the stored article fails now (decided
+   * under the article's lock, so an override cannot land on a problem fixed meanwhile). The
+   * renderer offers the button only where this would succeed; this is the check that counts.
+   */
+  async overrideCheck(request: OverrideRequest): Promise<Article> {
+    const actor = this.profile.get();
+    const refuse = (reason: 'not-editor' | 'blocking' | 'no-such-issue' | 'reason-required'): never => {
+      throw new NewsdeskError('OVERRIDE_REFUSED', { reason, rule: request.rule, role: actor.role });
+    };
+    if (actor.role !== 'editor') refuse('not-editor');
+    const reason = request.reason.normalize('NFC').replace(/\s+/g, ' ').trim().slice(0, OVERRIDE_REASON_MAX);
+    if (reason === '') refuse('reason-required');
+    return this.articles.setOverrides(
+      request.id,
+      (current) => {
+        const issue = checkArticle(current).find((found) => found.code === request.rule && overrideTargetOf(found) === request.target);
+        if (!issue) return refuse('no-such-issue');
+        if (issue.severity === 'blocking') return refuse('blocking');
+        // One override per check and target: a second decision replaces the first.
+        const others = current.checkOverrides.filter((kept) => !(kept.rule === request.rule && kept.target === request.target));
+        return [...others, { rule: request.rule, target: request.target, reason, by: actor.name, at: this.now().toISOString() }];
+      },
+      { baseRev: request.baseRev },
+    );
   }
 
   /** Spike or restore many articles; each id succeeds or fails on its own, in input order. */

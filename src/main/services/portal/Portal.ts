@@ -115,6 +115,8 @@ export interface PostFields {
   /** Gutenberg block HTML (lexicalToGutenberg), with the sync marker comment first. */
   content: string;
   excerpt: string;
+  /** post_name; absent: WordPress keeps the one it has (or derives one from the title). */
+  slug?: string;
   status: Exclude<PortalStatus, 'trash'>;
   /** ISO 8601 UTC without offset, as WordPress wants `date_gmt` (`2026-12-02T08:00:00`); for `future`. */
   dateGmt?: string | null;

@@ -553,6 +553,7 @@ function postBody(fields: Partial<PostFields>): Record<string, unknown> {
   if (fields.title !== undefined) body.title = fields.title;
   if (fields.content !== undefined) body.content = fields.content;
   if (fields.excerpt !== undefined) body.excerpt = fields.excerpt;
+  if (fields.slug !== undefined) body.slug = fields.slug;
   if (fields.status !== undefined) body.status = fields.status;
   if (fields.dateGmt !== undefined) body.date_gmt = fields.dateGmt;
   if (fields.categories !== undefined) body.categories = fields.categories;

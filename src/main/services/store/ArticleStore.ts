@@ -12,6 +12,7 @@ import {
   type ArticleEditable,
   type ArticleSummary,
 } from '../../../shared/model/Article';
+import type { CheckOverride } from '../../../shared/model/CheckOverride';
 import type { StoreNotice } from '../../../shared/model/StoreNotice';
 import { countWords } from '../../../shared/text/countWords';
 import { normalizeDeep } from '../../../shared/text/normalizeText';
@@ -23,7 +24,7 @@ import { migrateArticle } from './migrateArticle';
 import { QuarantineLog } from './QuarantineLog';
 import { TEMP_SUFFIX, toStorageError } from './writeFileDurable';
 
-export type ArticlesChanged = { ids: string[]; reason: 'created' | 'saved' | 'deleted' | 'reloaded' | 'transitioned' };
+export type ArticlesChanged = { ids: string[]; reason: 'created' | 'saved' | 'deleted' | 'reloaded' | 'transitioned' | 'overridden' };
 
 /** The lifecycle fields a state change writes (decided by src/shared/model/lifecycle.ts). */
 export type StateChange = Pick<Article, 'state' | 'returnNote' | 'spikedFrom'>;
@@ -154,6 +155,8 @@ export class ArticleStore {
         tags: [],
         publishAt: null,
         featuredAssetId: null,
+        slug: '',
+        checkOverrides: [],
         state: 'draft',
         createdAt: stamp,
         updatedAt: stamp,
@@ -245,6 +248,36 @@ export class ArticleStore {
     });
     this.changes.emit({ ids: [id], reason: 'transitioned' });
     return result;
+  }
+
+  /**
+   * Replaces the article's check overrides with what `decide` returns, deciding on the stored
+   * version under the article's lock, as setState does (it throws to refuse). No content change:
+   * rev moves, contentRev stays, so the open editor's next save still applies, and sync (which
+   * listens for saves and transitions) has nothing to push.
+   */
+  async setOverrides(
+    id: string,
+    decide: (current: Article) => CheckOverride[],
+    options: { baseRev?: number | undefined } = {},
+  ): Promise<Article> {
+    const after = await this.withLock(id, async () => {
+      const before = await this.get(id);
+      if (options.baseRev !== undefined && before.rev !== options.baseRev) {
+        throw new NewsdeskError('CONFLICT', { id, baseRev: options.baseRev, currentRev: before.rev });
+      }
+      const next = articleSchema.parse({
+        ...before,
+        checkOverrides: decide(before),
+        contentRev: before.contentRev ?? before.rev,
+        rev: before.rev + 1,
+        updatedAt: this.now().toISOString(),
+      });
+      await this.write(next);
+      return next;
+    });
+    this.changes.emit({ ids: [id], reason: 'overridden' });
+    return after;
   }
 
   async close(): Promise<void> {

@@ -24,6 +24,14 @@ const migrations: Record<number, (doc: Record<string, unknown>) => Record<string
     ...(doc.state === 'spiked' && doc.spikedFrom === undefined ? { spikedFrom: 'draft' } : {}),
     schemaVersion: 2,
   }),
+  // Version 2 → 3: the publish checks' fields. No slug of its own means the one folded from the
+  // title (what the push sent all along: WordPress derived it), and no warning was overridden.
+  2: (doc) => ({
+    slug: '',
+    checkOverrides: [],
+    ...doc,
+    schemaVersion: 3,
+  }),
 };
 
 export function migrateArticle(raw: unknown): unknown {

@@ -3,6 +3,7 @@ import { escapeHtml } from '../../../shared/content/escapeHtml';
 import { lexicalToGutenberg } from '../../../shared/content/lexicalToGutenberg';
 import { withSyncMarker } from '../../../shared/content/syncMarker';
 import type { ArticleContent } from '../../../shared/model/ArticleContent';
+import { slugOf } from '../../../shared/publishChecks/slugOf';
 
 /** The classes that mark the dateline and byline paragraphs in a post (read back by postToArticle). */
 export const DATELINE_CLASS = 'nd-dateline';
@@ -22,6 +23,8 @@ export interface ArticlePostFields {
   title: string;
   content: string;
   excerpt: string;
+  /** The post's slug (post_name), folded from Vietnamese; empty when neither the slug nor the title gives one. */
+  slug: string;
 }
 
 /**
@@ -32,7 +35,7 @@ export interface ArticlePostFields {
  * block's `className` attribute, which the block editor keeps on a save (unlike attributes of our
  * own), and on the <p>, which kses allows for every role; postToArticle reads them back by it.
  */
-export function articleToPost(content: ArticleContent, options: ArticleToPostOptions): ArticlePostFields {
+export function articleToPost(content: ArticleContent & { slug?: string | undefined }, options: ArticleToPostOptions): ArticlePostFields {
   const blocks: string[] = [];
   if (content.dateline !== '') blocks.push(paragraphBlock(content.dateline, DATELINE_CLASS, ''));
   const body = lexicalToGutenberg(content.body, { mediaIdOf: options.mediaIdOf, srcOf: options.srcOf });
@@ -42,6 +45,9 @@ export function articleToPost(content: ArticleContent, options: ArticleToPostOpt
     title: plainTextAsHtml(content.title),
     content: withSyncMarker(blocks.join('\n\n'), options.key),
     excerpt: plainTextAsHtml(content.lead),
+    // The writer's slug, or the title's: WordPress's own would percent-encode every Vietnamese
+    // letter ("c%e1%bb%ada-lo"). The same slugOf the publish checks show (SLUG_MALFORMED).
+    slug: slugOf(content.slug?.trim() ? content.slug : content.title),
   };
 }
 

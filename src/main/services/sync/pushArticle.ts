@@ -54,7 +54,7 @@ export async function pushArticle(ctx: SyncContext, pushed: Article, attempt = 0
   let post: PortalPost;
   if (postId === null) {
     await ctx.states.update(article.id, { createAttempted: true });
-    post = await ctx.portal.createPost(await postFields(ctx, local, state.key, wanted, article.publishAt), state.key);
+    post = await ctx.portal.createPost(await postFields(ctx, { ...local, slug: article.slug }, state.key, wanted, article.publishAt), state.key);
     await ctx.states.update(article.id, { postId: post.id });
     if (post.replayed) ctx.stats.recoveredCreates += 1;
     else ctx.stats.created += 1;
@@ -95,7 +95,7 @@ export async function pushArticle(ctx: SyncContext, pushed: Article, attempt = 0
     }
     try {
       // Conditional on the version just read when the portal can refuse a stale write (the plugin).
-      post = await ctx.portal.updatePost(postId, await postFields(ctx, local, state.key, wanted, article.publishAt), remote);
+      post = await ctx.portal.updatePost(postId, await postFields(ctx, { ...local, slug: article.slug }, state.key, wanted, article.publishAt, { titleSlug: false }), remote);
     } catch (error) {
       // Changed on the portal between the read and this write: read and merge again, as above.
       if (isNewsdeskError(error) && error.code === 'PORTAL_CHANGED' && attempt < MAX_CHANGED_RETRIES) {
@@ -170,18 +170,22 @@ async function findCreated(ctx: SyncContext, articleId: string, key: string): Pr
 
 async function postFields(
   ctx: SyncContext,
-  content: ArticleContent,
+  content: ArticleContent & { slug: string },
   key: string,
   status: Exclude<PostFields['status'], never>,
   publishAt: string | null,
+  { titleSlug = true }: { titleSlug?: boolean } = {},
 ): Promise<PostFields> {
-  const { title, content: html, excerpt } = articleToPost(content, {
+  const { title, content: html, excerpt, slug: folded } = articleToPost(content, {
     key,
     // A portal-only photo (`wp:<id>`: its download has not succeeded yet) keeps its media id, or
     // the push would write the figure without it and the photo would vanish from the post.
     mediaIdOf: (assetId) => ctx.receipts.mediaIdOf(assetId) ?? portalOnlyMediaId(assetId),
     srcOf: (assetId) => ctx.receipts.get(assetId)?.sourceUrl ?? undefined,
   });
+  // The slug the title gives is sent when the post is made; later only a slug the writer set:
+  // a slug an editor changed in wp-admin is not overwritten by every push.
+  const slug = titleSlug || content.slug.trim() !== '' ? folded : '';
   const categories: number[] = [];
   if (content.category.trim() !== '') {
     const id = await ctx.portal.termId('categories', content.category);
@@ -197,6 +201,8 @@ async function postFields(
     title,
     content: html,
     excerpt,
+    // An empty slug (a title of only signs) is not sent: WordPress then names the post itself.
+    ...(slug !== '' ? { slug } : {}),
     status,
     ...(status === 'future' && publishAt ? { dateGmt: toDateGmt(publishAt) } : {}),
     categories,

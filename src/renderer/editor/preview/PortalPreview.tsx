@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useModalDialog } from '../../app/useModalDialog';
-import { figuresOf } from '../../../shared/model/articleRules';
+import { figuresOf } from '../../../shared/publishChecks/figuresOf';
 import type { LexicalState } from '../../../shared/model/Article';
 import { useI18n } from '../../app/i18n';
 import { useMedia } from '../media/MediaContext';

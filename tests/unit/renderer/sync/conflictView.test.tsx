@@ -45,7 +45,7 @@ const merge = {
 };
 
 const resolved: Article = {
-  schemaVersion: 2,
+  schemaVersion: 3,
   id: 'giao-ban-quy-3',
   rev: 9,
   title: 'Cửa Lò tổ chức hội nghị giao ban quý III',
@@ -57,6 +57,8 @@ const resolved: Article = {
   tags: [],
   publishAt: null,
   featuredAssetId: null,
+  slug: '',
+  checkOverrides: [],
   state: 'published',
   createdAt: '2026-12-01T07:00:00.000Z',
   updatedAt: '2026-12-02T08:00:00.000Z',

@@ -15,7 +15,7 @@ afterEach(async () => {
 
 const status: SyncStatus = { configured: true, online: true, running: false, waiting: 0, blocked: 0, lastSyncAt: null, lastError: null, syncDrafts: false };
 const article: Article = {
-  schemaVersion: 2,
+  schemaVersion: 3,
   id: 'le-hoi-sen',
   rev: 4,
   title: 'Lễ hội sen Nghi Lộc',
@@ -27,6 +27,8 @@ const article: Article = {
   tags: [],
   publishAt: null,
   featuredAssetId: null,
+  slug: '',
+  checkOverrides: [],
   state: 'published',
   createdAt: '2026-12-01T07:00:00.000Z',
   updatedAt: '2026-12-02T08:00:00.000Z',

@@ -18,7 +18,7 @@ afterEach(async () => {
 function body(text: string): LexicalState {
   return { root: { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', text }] }] } };
 }
-const COMPLETE = { title: 'Chợ phiên Bến Lành', lead: 'Chợ họp mỗi sáng chủ nhật.', body: body('Người dân đi chợ từ sớm.'), byline: 'Thanh Bình' };
+const COMPLETE = { title: 'Chợ phiên Bến Lành', lead: 'Chợ họp mỗi sáng chủ nhật.', body: body('Người dân đi chợ từ sớm.'), byline: 'Thanh Bình', category: 'Xã hội' };
 
 async function setup() {
   const dataDir = await mkdtemp(join(tmpdir(), 'newsdesk-lifecycle-'));
@@ -119,7 +119,7 @@ describe('ArticleLifecycle', () => {
 
     const named = await store.create({ ...COMPLETE, body: withPhoto('IMG_20170728_091500') }, { createdBy: 'An' });
     const error = await refusal(lifecycle.transition({ id: named.id, to: 'submitted' }));
-    expect(error.details?.issues).toEqual([{ code: 'FIGURE_CAPTION_FILENAME', field: 'figure', figure: 1 }]);
+    expect(error.details?.issues).toEqual([{ code: 'FIGURE_CAPTION_FILENAME', field: 'figure', figure: 1, part: 'caption' }]);
   });
 
   it('a writer may not submit or spike someone else’s draft', async () => {
