@@ -178,6 +178,7 @@ test('a photo is imported through the media service, shown, captioned, and store
   await expect(page.getByTestId('figure-credit-warning')).toHaveText('Chưa ghi nguồn ảnh');
   // The checklist sees the body too: "Bãi biển Cửa Lò sáng nay." right above is the caption again.
   await expect(page.getByTestId('rules-warnings').getByTestId('rule-issue')).toHaveText([
+    'Chưa chọn chuyên mục',
     'Chưa chọn ảnh đại diện',
     'Chú thích ảnh 1 ngắn quá (dưới 5 chữ)',
     'Chú thích ảnh 1 viết hoa toàn bộ',
@@ -190,11 +191,11 @@ test('a photo is imported through the media service, shown, captioned, and store
   await expect(page.getByTestId('figure-caption-warning')).toHaveCount(0);
   await expect(page.getByTestId('figure-alt-warning')).toHaveCount(0);
   await expect(page.getByTestId('figure-credit-warning')).toHaveCount(0);
-  // Only the featured photo is left to choose: the publish checks warn until it is.
-  await expect(page.getByTestId('rules-warnings').getByTestId('rule-issue')).toHaveText(['Chưa chọn ảnh đại diện']);
+  // Only the section and the featured photo are left to choose: the publish checks warn until they are.
+  await expect(page.getByTestId('rules-warnings').getByTestId('rule-issue')).toHaveText(['Chưa chọn chuyên mục', 'Chưa chọn ảnh đại diện']);
   await expect(page.getByTestId('featured-select').locator('option')).toHaveText(['(Không có)', 'Ảnh 1: Du khách tắm biển Cửa Lò']);
   await page.getByTestId('featured-select').selectOption({ index: 1 });
-  await expect(page.getByTestId('rules-warnings')).toHaveCount(0);
+  await expect(page.getByTestId('rules-warnings').getByTestId('rule-issue')).toHaveText(['Chưa chọn chuyên mục']);
 
   await editor.expectStored((a) => JSON.stringify(a.body).includes('Thanh Bình') && a.featuredAssetId !== null);
   const stored = await editor.stored();

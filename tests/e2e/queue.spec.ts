@@ -132,6 +132,8 @@ function writeStore(dataDir: string, count: number): void {
         tags: [],
         publishAt: state === 'scheduled' ? stamp : null,
         featuredAssetId: null,
+        slug: '',
+        checkOverrides: [],
         state,
         ...(state === 'spiked' ? { spikedFrom: 'draft' } : {}),
         createdAt: stamp,
